@@ -1,0 +1,97 @@
+/**
+ * The Block: the unit every extractor produces and every later stage works on.
+ * An extractor turns a source (lines of a text dump, elements of a DOM) into blocks; classification,
+ * smoothing, selection and rendering are shared and know nothing of where a block came from.
+ */
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'code' | 'table' | 'caption' | 'other';
+
+export type Label = 'content' | 'boilerplate';
+
+/** Measurements of one block. Text-dump and DOM extractors fill the shared part; DOM-only fields stay undefined for text. */
+export interface BlockFeatures {
+  /** Word tokens (Unicode-aware; a CJK character run counts by its segmented words). */
+  words: number;
+  /** Characters of normalised text. */
+  chars: number;
+  /** Share of words that are stopwords of the page's language (0..1). */
+  stopwordDensity: number;
+  /** Ends with sentence punctuation (. ! ? … 。 ！ ？ or a closing quote after one). */
+  terminalPunctuation: boolean;
+  /** Number of sentence-ending marks inside the text. */
+  sentences: number;
+  /** Share of words that start with a capital letter (0..1; 0 for caseless scripts). */
+  capitalisedRatio: number;
+  /** Starts with a list bullet (· • - » | ▪ ► * –). */
+  bullet: boolean;
+  /** Share of characters that are digits (0..1). */
+  digitRatio: number;
+  /** Matches a menu/boilerplate vocabulary pattern (copyright, "share", "subscribe", "read more"…). */
+  menuPattern: string | undefined;
+  /** Relative position in the page, 0 (top) .. 1 (bottom). */
+  position: number;
+  /** Leading columns of the line in a text dump (renderers indent list items and nested boxes; undefined for DOM). */
+  indent?: number;
+  /** Share of characters inside links (DOM only; 0 for text dumps). */
+  linkDensity: number;
+  /** Tag path from the root, e.g. "html>body>main>article>p" (DOM only). */
+  tagPath?: string;
+  /** Class and id tokens of the block and its ancestors that carry meaning (DOM only). */
+  classTokens?: string[];
+  /** Depth in the DOM (DOM only). */
+  depth?: number;
+  /** Inside article, main, [itemprop=articleBody] or a schema.org Article (DOM only). */
+  inArticle?: boolean;
+  /** Element that produced the block: "p", "li", "h2", "td", "div" (a container's own inline text), "table"… (DOM only). */
+  tag?: string;
+  /** Innermost page landmark holding the block: header/footer outside an article, nav, aside, or their ARIA roles (DOM only). */
+  landmark?: 'header' | 'footer' | 'nav' | 'aside';
+  /** Distinct links whose text is in the block (DOM only). */
+  linkCount?: number;
+  /**
+   * Id of the block's parent container in the DOM (DOM only): the element holding a <p> or <li>, or the
+   * container itself for a container's own inline text. Sibling blocks share it. Ids are per page, 0 is the root.
+   */
+  containerId?: number;
+  /**
+   * Ids of the containers holding the block, outermost first, ending with containerId (DOM only); capped to the
+   * nearest few dozen levels. Shared and frozen between blocks of one container: read, never modify.
+   */
+  ancestors?: readonly number[];
+  /** For a list item: link density of its whole list, so items of menus and link lists can be told apart (DOM only). */
+  listLinkDensity?: number;
+}
+
+export interface Block {
+  /** Position in reading order, 0-based. */
+  index: number;
+  /** Normalised visible text. */
+  text: string;
+  kind: BlockKind;
+  /** Heading level (1..6) or list depth. */
+  level?: number;
+  features: BlockFeatures;
+  /** Label after the per-block rules, before context smoothing. */
+  initialLabel: Label;
+  /** Final label after smoothing and main-region selection. */
+  label: Label;
+  /** Score from the per-block rules (positive: content, negative: boilerplate). */
+  score: number;
+  /** Short codes saying why the block was scored and labelled as it was, in the order they applied. */
+  reasons: string[];
+}
+
+/** A block as an extractor emits it, before features and labels are computed. */
+export interface RawBlock {
+  text: string;
+  kind: BlockKind;
+  level?: number;
+  /** Leading columns of the source line (text dumps only). */
+  indent?: number;
+  /** DOM-specific features measured during segmentation. */
+  dom?: Pick<
+    BlockFeatures,
+    | 'linkDensity' | 'tagPath' | 'classTokens' | 'depth' | 'inArticle'
+    | 'tag' | 'landmark' | 'linkCount' | 'containerId' | 'ancestors' | 'listLinkDensity'
+  >;
+}

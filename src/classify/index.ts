@@ -1,0 +1,97 @@
+import type { Block, BlockFeatures, RawBlock } from '../blocks/block.js';
+import { measureBlock } from '../blocks/features.js';
+import { guessLanguage } from '../lang/guess.js';
+import { languageBit } from '../lang/stopwords.js';
+import type { Favor } from '../options.js';
+import { SHARED_RULES, type PageContext, type Rule } from './rules.js';
+import { smooth } from './smooth.js';
+import { selectMainRegions, type Region } from './select.js';
+import { FAVOR_PRESETS, THRESHOLDS as T } from './thresholds.js';
+
+export interface ClassifyOptions {
+  favor: Favor;
+  /** The page's declared language; guessed from its text when absent or without a stopword list. */
+  language?: string;
+  /** Extractor-specific rules run after the shared ones (the DOM rules of the HTML extractor). */
+  extraRules?: readonly Rule[];
+}
+
+export interface Classification {
+  blocks: Block[];
+  /** Language whose stopwords were counted (ISO 639-1), when known. */
+  language?: string;
+  regions: Region[];
+}
+
+/** Blocks at least this long are used to guess the language (menus are poor evidence). */
+const LANGUAGE_SAMPLE_MIN_CHARS = 40;
+
+/**
+ * Shared classification: features → per-block rules → context smoothing → main-region selection.
+ * Both extractors end here, so an improvement helps HTML and text dumps alike.
+ */
+export function classify(raws: readonly RawBlock[], options: ClassifyOptions): Classification {
+  const preset = FAVOR_PRESETS[options.favor];
+  const language = pageLanguage(raws, options.language);
+  const mask = language === undefined ? ~0 >>> 0 : languageBit(language);
+  const rules = options.extraRules === undefined ? SHARED_RULES : [...SHARED_RULES, ...options.extraRules];
+
+  const features = raws.map((raw, index) => measureBlock(raw, index, raws.length, mask));
+  const page = pageContext(features);
+  const blocks = raws.map((raw, index) => scoreBlock(raw, index, features[index]!, page, rules));
+  smooth(blocks, preset.bias);
+  const regions = selectMainRegions(blocks, preset.secondaryRegionShare);
+  return { blocks, language, regions };
+}
+
+function pageLanguage(raws: readonly RawBlock[], declared: string | undefined): string | undefined {
+  if (declared !== undefined && languageBit(declared) !== 0) return declared.toLowerCase().split(/[-_]/)[0];
+  return guessLanguage(iterateLongTexts(raws));
+}
+
+function* iterateLongTexts(raws: readonly RawBlock[]): Generator<string> {
+  for (const r of raws) if (r.text.length >= LANGUAGE_SAMPLE_MIN_CHARS) yield r.text;
+}
+
+/**
+ * Page-level facts the rules compare blocks with. Prose-like blocks (long enough, rich in stopwords, not
+ * bulleted) vote with their words for the column they sit in.
+ */
+function pageContext(features: readonly BlockFeatures[]): PageContext {
+  const votes = new Map<number, number>();
+  for (const f of features) {
+    if (f.indent === undefined || f.bullet || f.words < T.mediumWords || f.stopwordDensity < T.stopwordRich) continue;
+    votes.set(f.indent, (votes.get(f.indent) ?? 0) + f.words);
+  }
+  let dominantIndent: number | undefined;
+  let best = 0;
+  for (const [indent, words] of votes) if (words > best) [dominantIndent, best] = [indent, words];
+  return dominantIndent === undefined ? {} : { dominantIndent };
+}
+
+function scoreBlock(raw: RawBlock, index: number, features: BlockFeatures, page: PageContext, rules: readonly Rule[]): Block {
+  const input = { text: raw.text, kind: raw.kind, features, page };
+  let score = 0;
+  const reasons: string[] = [];
+  for (const rule of rules) {
+    const verdict = rule(input);
+    if (verdict === undefined) continue;
+    score += verdict.weight;
+    reasons.push(verdict.reason);
+  }
+  const initialLabel = score >= T.nearGood ? 'content' : 'boilerplate';
+  return {
+    index,
+    text: raw.text,
+    kind: raw.kind,
+    ...(raw.level === undefined ? {} : { level: raw.level }),
+    features,
+    initialLabel,
+    label: initialLabel,
+    score,
+    reasons,
+  };
+}
+
+export type { Rule, Verdict, RuleInput, PageContext } from './rules.js';
+export { THRESHOLDS, FAVOR_PRESETS } from './thresholds.js';

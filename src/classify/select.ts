@@ -1,0 +1,82 @@
+import type { Block } from '../blocks/block.js';
+import { THRESHOLDS as T } from './thresholds.js';
+
+export interface Region {
+  from: number;
+  to: number;
+  /** Net value: content words minus the cost of the boilerplate crossed. */
+  value: number;
+  contentWords: number;
+}
+
+/**
+ * Main-region selection. After smoothing, content can still appear far from the article (a teaser paragraph in a
+ * sidebar, a long comment in the footer). The article is the contiguous stretch of blocks that maximises
+ * content words minus the cost of the boilerplate it has to cross (a maximum-sum subarray). Further regions are
+ * kept when they are substantial next to the main one (a page split by an advert, forum posts separated by
+ * signatures). Content outside every kept region is relabelled boilerplate ("outside-main-region").
+ */
+export function selectMainRegions(blocks: Block[], secondaryShare: number = T.secondaryRegionShare): Region[] {
+  const values = blocks.map(blockValue);
+  const regions: Region[] = [];
+  const taken = new Array<boolean>(blocks.length).fill(false);
+  const main = bestRegion(values, blocks, taken);
+  if (main === undefined || main.contentWords < T.minRegionWords) {
+    for (const b of blocks) if (b.label === 'content') relabel(b);
+    return [];
+  }
+  regions.push(main);
+  mark(taken, main);
+  for (;;) {
+    const next = bestRegion(values, blocks, taken);
+    if (next === undefined || next.value < main.value * secondaryShare || next.contentWords < T.minRegionWords) break;
+    regions.push(next);
+    mark(taken, next);
+  }
+  for (let i = 0; i < blocks.length; i++) if (!taken[i] && blocks[i]!.label === 'content') relabel(blocks[i]!);
+  return regions.sort((a, b) => a.from - b.from);
+}
+
+function blockValue(b: Block): number {
+  return b.label === 'content' ? b.features.words : -(b.features.words * T.gapCostPerWord + T.gapCostPerBlock);
+}
+
+/** Kadane's algorithm restricted to blocks not yet taken; a region starts and ends on content. */
+function bestRegion(values: number[], blocks: Block[], taken: boolean[]): Region | undefined {
+  let best: Region | undefined;
+  let sum = 0;
+  let start = -1;
+  let words = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (taken[i]) {
+      sum = 0;
+      start = -1;
+      words = 0;
+      continue;
+    }
+    const v = values[i]!;
+    if (start < 0) {
+      if (v <= 0) continue;
+      start = i;
+      sum = 0;
+      words = 0;
+    }
+    sum += v;
+    if (blocks[i]!.label === 'content') words += blocks[i]!.features.words;
+    if (sum <= 0) {
+      start = -1;
+      continue;
+    }
+    if (v > 0 && (best === undefined || sum > best.value)) best = { from: start, to: i, value: sum, contentWords: words };
+  }
+  return best;
+}
+
+function mark(taken: boolean[], r: Region): void {
+  for (let i = r.from; i <= r.to; i++) taken[i] = true;
+}
+
+function relabel(b: Block): void {
+  b.label = 'boilerplate';
+  b.reasons.push('→outside-main-region');
+}

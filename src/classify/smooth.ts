@@ -1,0 +1,68 @@
+import type { Block } from '../blocks/block.js';
+import { THRESHOLDS as T } from './thresholds.js';
+
+/** Confidence of a block's own score, before its neighbours are considered. */
+export type Tier = 'good' | 'bad' | 'uncertain';
+
+export function tierOf(score: number, bias: number): Tier {
+  const s = score + bias;
+  if (s >= T.good) return 'good';
+  if (s <= T.bad) return 'bad';
+  return 'uncertain';
+}
+
+/**
+ * Context smoothing: blocks whose own evidence is uncertain (short lines, headings, captions) take the label of
+ * the text around them. Each maximal run of uncertain blocks is judged by its nearest confident neighbours
+ * (the page edges count as bad):
+ * - between two good blocks, a short run joins the article ("between-good"): headings, short paragraphs;
+ * - between two bad blocks it is furniture ("between-bad");
+ * - otherwise, and in runs too long to be part of the text, only the near-good blocks touching the good side
+ *   join it ("near-good-beside-good"); the rest go ("uncertain-beside-bad").
+ * Confident blocks keep their label. Mutates the labels and reasons of the given blocks.
+ */
+export function smooth(blocks: Block[], bias: number): void {
+  const tiers = blocks.map((b) => tierOf(b.score, bias));
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (tiers[i] === 'good') setLabel(b, 'content', 'good');
+    else if (tiers[i] === 'bad') setLabel(b, 'boilerplate', 'bad');
+  }
+  let i = 0;
+  while (i < blocks.length) {
+    if (tiers[i] !== 'uncertain') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < blocks.length && tiers[j + 1] === 'uncertain') j++;
+    const before = i > 0 ? tiers[i - 1] : 'bad';
+    const after = j + 1 < blocks.length ? tiers[j + 1] : 'bad';
+    resolveRun(blocks, i, j, before === 'good', after === 'good', bias);
+    i = j + 1;
+  }
+}
+
+function resolveRun(blocks: Block[], from: number, to: number, goodBefore: boolean, goodAfter: boolean, bias: number): void {
+  const runLength = to - from + 1;
+  if (goodBefore && goodAfter && runLength <= T.maxRescuedRun) {
+    for (let k = from; k <= to; k++) setLabel(blocks[k]!, 'content', 'between-good');
+    return;
+  }
+  if (!goodBefore && !goodAfter) {
+    for (let k = from; k <= to; k++) setLabel(blocks[k]!, 'boilerplate', 'between-bad');
+    return;
+  }
+  for (let k = from; k <= to; k++) setLabel(blocks[k]!, 'boilerplate', 'uncertain-beside-bad');
+  const nearGood = (k: number) => blocks[k]!.score + bias >= T.nearGood;
+  if (goodBefore) for (let k = from; k <= to && nearGood(k); k++) setLabel(blocks[k]!, 'content', 'near-good-beside-good');
+  if (goodAfter) for (let k = to; k >= from && nearGood(k); k--) setLabel(blocks[k]!, 'content', 'near-good-beside-good');
+}
+
+function setLabel(block: Block, label: Block['label'], reason: string): void {
+  block.label = label;
+  const last = block.reasons.length - 1;
+  // A block relabelled by a later pass replaces the earlier smoothing reason rather than piling them up.
+  if (last >= 0 && block.reasons[last]!.startsWith('→')) block.reasons[last] = `→${reason}`;
+  else block.reasons.push(`→${reason}`);
+}

@@ -1,0 +1,91 @@
+/**
+ * Every threshold and weight of the classifier, in one place.
+ *
+ * These values were calibrated together against the dev sets in ../shared/datasets (text dumps and HTML),
+ * measured with `declutter score` folder mode. They interact: a block's score is the sum of the rule weights,
+ * and the smoothing and selection thresholds are set relative to that scale. Change one alone only with a
+ * measurement of the whole set, not of one page.
+ */
+export const THRESHOLDS = Object.freeze({
+  // ── per-block rules ────────────────────────────────────────────────────────────────────────────────────
+  /** A block of this many words or more reads as running text. */
+  longWords: 30,
+  /** Weight of a long block. */
+  longWeight: 3,
+  /** A block of this many words or more is a real sentence or two. */
+  mediumWords: 12,
+  mediumWeight: 1.5,
+  /** Blocks of fewer words are labels, menu entries, headlines or bylines more often than content. */
+  shortWords: 5,
+  shortWeight: -1.5,
+  /** Stopword density needs this many words to mean anything. */
+  stopwordMinWords: 4,
+  /** Prose in any language is roughly a third function words; menus and headline lists are far below. */
+  stopwordRich: 0.25,
+  stopwordRichWeight: 1,
+  stopwordPoor: 0.08,
+  stopwordPoorWeight: -1,
+  /** Ends like a sentence. */
+  terminalWeight: 1,
+  /** Two or more sentences. */
+  sentencesWeight: 0.5,
+  /** A short bulleted line is a menu entry more often than a list item of the article. */
+  bulletMaxWords: 10,
+  bulletWeight: -1,
+  /** Furniture vocabulary (share, subscribe, copyright…) only counts on blocks up to this long. */
+  menuPatternMaxWords: 15,
+  menuPatternWeight: -3,
+  /** Capitalised Words In Every Position, short and without a full stop: menus and headline lists. */
+  titleCaseRatio: 0.75,
+  titleCaseMaxWords: 12,
+  titleCaseWeight: -1,
+  /** Share of digits above which a line is a date, a score table or a phone number. */
+  digitRatio: 0.3,
+  digitWeight: -1,
+  /** A text-dump line off the column where the page's prose sits. */
+  offColumnWeight: -2.5,
+
+  // ── DOM rules (HTML only) ────────────────────────────────────────────────────────────────────────────
+  /** Link density above this is a navigation list or a link farm. */
+  linkDenseRatio: 0.5,
+  linkDenseWeight: -3,
+  /** Between this and linkDenseRatio: a paragraph with several links, suspicious only when short. */
+  linkSomeRatio: 0.25,
+  linkSomeWeight: -1,
+  /** Inside article, main, [itemprop=articleBody]. */
+  inArticleWeight: 1,
+  boilerplateClassWeight: -2,
+  contentClassWeight: 1,
+
+  // ── labels and smoothing ────────────────────────────────────────────────────────────────────────────
+  /** Score at or above which a block is confidently content before context is considered. */
+  good: 2,
+  /** Score at or below which a block is confidently boilerplate. */
+  bad: -1,
+  /** Between `bad` and `good`: decided by neighbours. Above this, a block next to good text joins it. */
+  nearGood: 0.5,
+  /** A run of uncertain blocks between two good ones longer than this is an inserted menu, not the article. */
+  maxRescuedRun: 6,
+
+  // ── main-region selection ───────────────────────────────────────────────────────────────────────────
+  /** Cost of crossing a boilerplate block inside a region, per word… */
+  gapCostPerWord: 1,
+  /** …and per block, so a long menu of tiny entries still separates two regions. */
+  gapCostPerBlock: 4,
+  /** A second region is kept when it holds at least this share of the main region's words. */
+  secondaryRegionShare: 0.3,
+  /** A region with fewer content words than this is never kept on its own. */
+  minRegionWords: 20,
+});
+
+export type Thresholds = typeof THRESHOLDS;
+
+/**
+ * The `--favor` presets shift every block's score by `bias` before the tiers are read (so more or fewer
+ * uncertain blocks join the text) and change how big a secondary region must be to be kept.
+ */
+export const FAVOR_PRESETS = Object.freeze({
+  balanced: { bias: 0, secondaryRegionShare: THRESHOLDS.secondaryRegionShare },
+  precision: { bias: -0.75, secondaryRegionShare: 0.5 },
+  recall: { bias: 0.75, secondaryRegionShare: 0.12 },
+});

@@ -1,0 +1,67 @@
+import { Chalk } from 'chalk';
+import { Option, type Command } from 'commander';
+import { declutter, renderExplain, renderJson } from '../index.js';
+import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
+import type { Article, EmptyReason } from '../article.js';
+import type { CommandContext } from './context.js';
+import { CliError, EXIT } from './exit-codes.js';
+import { readInputFile, readStdin, useColour } from './io.js';
+import { parseByteSize } from './parse.js';
+
+export const FORMATS = ['text', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+interface CleanFlags {
+  format: Format;
+  explain?: boolean;
+  input: InputHint;
+  favor: Favor;
+  maxBytes: number;
+}
+
+/** One line per refusal, saying what was wrong with the input. */
+const REJECTION_MESSAGES: Partial<Record<EmptyReason, string>> = {
+  'empty-input': 'input is empty',
+  'binary-input': 'input is binary, not HTML or text',
+  'too-large': 'input is larger than --max-bytes',
+};
+
+/** Registers the default command: `declutter [FILE]` prints the main article of one page. */
+export function registerClean(program: Command, ctx: CommandContext): void {
+  program
+    .command('clean [file]', { isDefault: true })
+    .description('print the main article of a page (a file, or stdin when FILE is "-" or omitted)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--explain', 'list every block with its label, score and reasons instead of the article')
+    .addOption(new Option('--input <kind>', 'treat the input as html or text instead of sniffing it').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
+    .addOption(new Option('--favor <preset>', 'prefer precision (less noise) or recall (less loss)').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))
+    .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this (e.g. 64MB)').argParser(parseByteSize).default(DEFAULT_OPTIONS.maxBytes, '64MB'))
+    .action(async (file: string | undefined, flags: CleanFlags) => {
+      const { io } = ctx;
+      const source = file ?? '-';
+      if (source === '-' && file === undefined && io.stdin.isTTY === true) {
+        throw new CliError('no input: give a file, or pipe a page to standard input (see --help)', EXIT.USAGE);
+      }
+      const bytes = source === '-' ? await readStdin(io.stdin) : await readInputFile(source);
+      const article = declutter(bytes, { input: flags.input, favor: flags.favor, maxBytes: flags.maxBytes });
+      const name = source === '-' ? 'stdin' : source;
+      const rejection = article.reason === undefined ? undefined : REJECTION_MESSAGES[article.reason];
+      if (rejection !== undefined) throw new CliError(`${name}: ${rejection}`, EXIT.REJECTED);
+
+      io.stdout.write(render(article, flags, ctx));
+      if (!article.ok && !flags.explain) {
+        const why = article.reason === 'script-only' ? 'the page loads its content by script' : 'no main content found';
+        io.stderr.write(`declutter: ${name}: ${why}\n`);
+      }
+    });
+}
+
+function render(article: Article, flags: CleanFlags, ctx: CommandContext): string {
+  if (flags.explain) {
+    const colour = useColour(ctx.io.stdout, ctx.io.env);
+    const chalk = new Chalk({ level: colour ? 1 : 0 });
+    return renderExplain(article, { kept: (s) => s, removed: (s) => chalk.dim(s) }) + '\n';
+  }
+  if (flags.format === 'json') return renderJson(article) + '\n';
+  return article.text.length > 0 ? article.text + '\n' : '';
+}

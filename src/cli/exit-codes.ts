@@ -1,0 +1,30 @@
+/**
+ * Exit codes of the declutter CLI. The README's table is written from this list; tests assert each.
+ */
+export const EXIT = Object.freeze({
+  /** Success (including a page with no main content: empty output and a note on stderr). */
+  OK: 0,
+  /** Batch and folder commands: at least one input failed; the others were processed. */
+  SOME_FAILED: 1,
+  /** Bad usage: unknown option, missing or invalid argument. */
+  USAGE: 2,
+  /** An input could not be read: no such file, a directory where a file was expected, no permission. */
+  UNREADABLE: 3,
+  /** An input was read but refused: empty, binary, or larger than --max-bytes. */
+  REJECTED: 4,
+  /** An unexpected internal error (a bug): one line on stderr, please report it. */
+  INTERNAL: 70,
+});
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** An error the CLI reports as one line on stderr and turns into an exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { CliError, EXIT } from './exit-codes.js';
+import { processIO, type CliIO } from './io.js';
+import type { CommandContext } from './context.js';
+import { registerClean } from './clean.js';
+import { registerScore } from './score.js';
+
+export const VERSION = '0.1.0';
+
+/**
+ * Runs the CLI and resolves to the exit code. Never throws: every failure becomes one line on stderr.
+ */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const ctx: CommandContext = { io, exitCode: EXIT.OK };
+  const program = new Command('declutter')
+    .description('Extract the main article from a web page (HTML or a text dump), and score extractions.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(oneLine(s.replace(/^error: /, 'declutter: ')) + '\n'),
+    });
+  registerClean(program, ctx);
+  registerScore(program, ctx);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
+
+  try {
+    await program.parseAsync(argv);
+    return ctx.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        return EXIT.OK;
+      }
+      return EXIT.USAGE;
+    }
+    if (err instanceof CliError) {
+      io.stderr.write(`declutter: ${oneLine(err.message)}\n`);
+      return err.exitCode;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr.write(`declutter: internal error: ${oneLine(message)}\n`);
+    return EXIT.INTERNAL;
+  }
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}

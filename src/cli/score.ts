@@ -1,0 +1,266 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Command } from 'commander';
+import type { CommandContext } from './context.js';
+import { CliError, EXIT } from './exit-codes.js';
+import { readInputFile, useColour } from './io.js';
+import {
+  aggregate,
+  benchmarkScores,
+  diff,
+  score,
+  type DiffItem,
+  type DiffResult,
+  type PageScore,
+  type Scores,
+  type Summary,
+} from '../score/index.js';
+
+/** Options of `declutter score`, as commander parses them. */
+interface ScoreFlags {
+  json?: boolean;
+  diff?: boolean;
+  pred?: string;
+  gold?: string;
+}
+
+/** What to score: one candidate file against one reference file, or a folder of outputs against references. */
+type ScoreJob =
+  | { kind: 'pair'; candidate: string; reference: string }
+  | { kind: 'folder'; pred: string; gold: string };
+
+/** File names a folder run pairs: `<id>.txt`. */
+const PAGE_SUFFIX = '.txt';
+
+/**
+ * Files read at once in folder mode: enough to hide file-system latency, few enough to stay far below the
+ * open-file limit whatever the folder size.
+ */
+const READ_CONCURRENCY = 32;
+
+/** Decimals in human output: enough to compare with the published tables, which give three. */
+const DECIMALS = 3;
+
+const USAGE_HINT = 'give CANDIDATE and REFERENCE files, or --pred DIR and --gold DIR';
+
+/** Registers `declutter score`: one candidate against one reference, or a folder of outputs (`--pred/--gold`). */
+export function registerScore(program: Command, ctx: CommandContext): void {
+  program
+    .command('score')
+    .description(
+      'Score an extraction against a clean reference: Zyte 4-shingle precision/recall/F1 (scrapinghub ' +
+        'benchmark), WCXB word F1, and character similarity.',
+    )
+    .argument('[candidate]', 'the extracted text (UTF-8 file)')
+    .argument('[reference]', 'the reference main text (UTF-8 file)')
+    .option('--json', 'print one JSON object instead of a table')
+    .option('--diff', 'also list the reference sentences missing from the candidate (-) and its extra lines (+)')
+    .option('--pred <dir>', 'folder of extraction outputs, <id>.txt (use with --gold)')
+    .option('--gold <dir>', 'folder of references, <id>.txt: every file is a page (use with --pred)')
+    .action(async (candidate: string | undefined, reference: string | undefined, flags: ScoreFlags) => {
+      const job = resolveJob(candidate, reference, flags);
+      if (job.kind === 'pair') await scorePair(job, flags, ctx);
+      else await scoreFolder(job, flags, ctx);
+    });
+}
+
+/** Decides the mode from the arguments, refusing mixtures of the two. */
+function resolveJob(candidate: string | undefined, reference: string | undefined, flags: ScoreFlags): ScoreJob {
+  const folderFlags = flags.pred !== undefined || flags.gold !== undefined;
+  if (folderFlags) {
+    if (candidate !== undefined) {
+      throw new CliError(`score: --pred/--gold cannot be combined with file arguments; ${USAGE_HINT}`, EXIT.USAGE);
+    }
+    if (flags.pred === undefined || flags.gold === undefined) {
+      throw new CliError('score: --pred and --gold must be given together', EXIT.USAGE);
+    }
+    if (flags.diff === true) {
+      throw new CliError('score: --diff compares two files; it cannot be used with --pred/--gold', EXIT.USAGE);
+    }
+    return { kind: 'folder', pred: flags.pred, gold: flags.gold };
+  }
+  if (candidate === undefined || reference === undefined) throw new CliError(`score: ${USAGE_HINT}`, EXIT.USAGE);
+  return { kind: 'pair', candidate, reference };
+}
+
+async function scorePair(job: Extract<ScoreJob, { kind: 'pair' }>, flags: ScoreFlags, ctx: CommandContext): Promise<void> {
+  const candidate = decodeUtf8(await readInputFile(job.candidate));
+  const reference = decodeUtf8(await readInputFile(job.reference));
+  const scores = score(candidate, reference);
+  const differences = flags.diff === true ? diff(candidate, reference) : undefined;
+  const out = ctx.io.stdout;
+  if (flags.json === true) {
+    out.write(JSON.stringify(differences === undefined ? scores : { ...scores, diff: differences }, null, 2) + '\n');
+    return;
+  }
+  out.write(renderScores(scores));
+  if (differences !== undefined) {
+    const chalk = new Chalk({ level: useColour(out, ctx.io.env) ? 1 : 0 });
+    out.write(renderDiff(differences, chalk));
+  }
+}
+
+async function scoreFolder(job: Extract<ScoreJob, { kind: 'folder' }>, flags: ScoreFlags, ctx: CommandContext): Promise<void> {
+  const goldIds = await listPageIds(job.gold);
+  const predIds = new Set(await listPageIds(job.pred));
+  const pages = await mapLimited(goldIds, READ_CONCURRENCY, async (id): Promise<PageScore> => {
+    const reference = decodeUtf8(await readInputFile(join(job.gold, id + PAGE_SUFFIX)));
+    const candidate = predIds.has(id) ? decodeUtf8(await readInputFile(join(job.pred, id + PAGE_SUFFIX))) : '';
+    return { id, ...benchmarkScores(candidate, reference) };
+  });
+  writePairingNotes(goldIds, predIds, ctx);
+  const summary = aggregate(pages);
+  if (flags.json === true) {
+    ctx.io.stdout.write(JSON.stringify({ pages, summary }, null, 2) + '\n');
+    return;
+  }
+  ctx.io.stdout.write(renderPageTable(pages) + '\n' + renderSummary(summary));
+}
+
+/** Tells on stderr how the two folders did not match one to one; the figures on stdout stay clean. */
+function writePairingNotes(goldIds: readonly string[], predIds: ReadonlySet<string>, ctx: CommandContext): void {
+  const gold = new Set(goldIds);
+  const unmatchedGold = goldIds.filter((id) => !predIds.has(id)).length;
+  const unmatchedPred = [...predIds].filter((id) => !gold.has(id)).length;
+  if (unmatchedGold > 0) {
+    ctx.io.stderr.write(
+      `declutter: note: ${unmatchedGold} ${plural(unmatchedGold, 'reference has', 'references have')} ` +
+        `no prediction file; scored as empty output\n`,
+    );
+  }
+  if (unmatchedPred > 0) {
+    ctx.io.stderr.write(
+      `declutter: note: ${unmatchedPred} ${plural(unmatchedPred, 'prediction has', 'predictions have')} ` +
+        `no reference file; ignored\n`,
+    );
+  }
+}
+
+/** The page ids of a folder (`<id>.txt` files), sorted by code unit so the order never depends on locale. */
+async function listPageIds(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    throw new CliError(`${dir}: ${dirReason(err)}`, EXIT.UNREADABLE);
+  }
+  return entries
+    .filter((entry) => !entry.isDirectory() && entry.name.endsWith(PAGE_SUFFIX))
+    .map((entry) => entry.name.slice(0, -PAGE_SUFFIX.length))
+    .sort(compareCodeUnits);
+}
+
+function dirReason(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return 'no such directory';
+    case 'ENOTDIR':
+      return 'is not a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return (err as Error | undefined)?.message?.split('\n')[0] ?? 'cannot be read';
+  }
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** Maps over items with at most `limit` calls in flight, keeping the results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+const UTF8 = new TextDecoder('utf-8');
+
+/** Decodes UTF-8 text; a leading byte-order mark is dropped and invalid bytes become U+FFFD. */
+function decodeUtf8(bytes: Uint8Array): string {
+  return UTF8.decode(bytes);
+}
+
+// ── rendering ────────────────────────────────────────────────────────────────────────────────────────────
+
+function fixed(value: number): string {
+  return value.toFixed(DECIMALS);
+}
+
+function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
+/** Lays out rows of cells: the first column left-aligned, the others right-aligned, two spaces apart. */
+function table(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** The figures of one pair. */
+function renderScores(scores: Scores): string {
+  const { zyte, words } = scores;
+  return (
+    table([
+      ['', 'precision', 'recall', 'F1'],
+      ['Zyte 4-shingles', fixed(zyte.precision), fixed(zyte.recall), fixed(zyte.f1)],
+      ['WCXB words', fixed(words.precision), fixed(words.recall), fixed(words.f1)],
+      ['similarity', '', '', fixed(scores.similarity)],
+    ]) + `\nshingles: ${zyte.tp} matched, ${zyte.fp} extra, ${zyte.fn} missing\n`
+  );
+}
+
+/** The diff of one pair: missing reference sentences in red, extra output lines in yellow. */
+function renderDiff(result: DiffResult, chalk: ChalkInstance): string {
+  const section = (title: string, items: readonly DiffItem[], mark: string, paint: (s: string) => string): string =>
+    `\n${title} (${items.length}):\n` + items.map((item) => paint(`${mark} ${item.text}`) + '\n').join('');
+  return (
+    section('missing from the output: reference sentences', result.missing, '-', chalk.red) +
+    section('extra in the output: lines not in the reference', result.extra, '+', chalk.yellow)
+  );
+}
+
+/** One row per page of a folder run. */
+function renderPageTable(pages: readonly PageScore[]): string {
+  const rows = pages.map((page) => [
+    page.id,
+    fixed(page.zyte.precision),
+    fixed(page.zyte.recall),
+    fixed(page.zyte.f1),
+    fixed(page.words.f1),
+  ]);
+  return table([['id', 'Zyte P', 'Zyte R', 'Zyte F1', 'word F1'], ...rows]) + '\n';
+}
+
+/** The folder means, each labelled with the method that computes it and the pages it averages over. */
+function renderSummary(summary: Summary): string {
+  const { zyte, words } = summary;
+  return (
+    table([
+      [`means over ${summary.pages} ${plural(summary.pages, 'page', 'pages')}`, 'precision', 'recall', 'F1'],
+      ['Zyte (scrapinghub method)', fixed(zyte.precision), fixed(zyte.recall), fixed(zyte.f1)],
+      ['WCXB word F1', fixed(words.precision), fixed(words.recall), fixed(words.f1)],
+    ]) +
+    `\nZyte precision is averaged over the ${zyte.pagesWithOutput} ${plural(zyte.pagesWithOutput, 'page', 'pages')} ` +
+    `with output, recall over the ${zyte.pagesWithReference} ${plural(zyte.pagesWithReference, 'page', 'pages')} ` +
+    `with a reference; its F1 is that of the two means.\n`
+  );
+}

@@ -1,0 +1,19 @@
+import type { RawBlock } from '../blocks/block.js';
+import type { Metadata, InputKind } from '../article.js';
+import type { Rule } from '../classify/rules.js';
+import { segmentText } from './text/index.js';
+
+/** What an extractor hands to the shared classifier. */
+export interface Extraction {
+  extractor: InputKind;
+  blocks: RawBlock[];
+  metadata: Metadata;
+  /** Rules specific to this kind of source, run after the shared ones. */
+  rules: readonly Rule[];
+  /** The page shows almost nothing without running its scripts. */
+  scriptOnly?: boolean;
+}
+
+export function extractText(text: string): Extraction {
+  return { extractor: 'text', blocks: segmentText(text), metadata: {}, rules: [] };
+}

@@ -1,0 +1,54 @@
+/**
+ * declutter: the main article of a web page (HTML or a text dump), and a scorer for extractions.
+ *
+ *   input ─► blocks ─► features ─► classify ─► select ─► Article ─► render
+ */
+import type { Article, EmptyReason } from './article.js';
+import { classify } from './classify/index.js';
+import { extractText, type Extraction } from './extract/index.js';
+import { decodeInput } from './input/index.js';
+import { resolveOptions, type DeclutterOptions } from './options.js';
+import { renderText } from './render/text.js';
+
+/**
+ * Extracts the main article. Accepts bytes (any charset, gzip allowed) or an already decoded string.
+ * Never returns null: an Article without content says why in `reason`.
+ */
+export function declutter(input: string | Uint8Array, options: Partial<DeclutterOptions> = {}): Article {
+  const opts = resolveOptions(options);
+  const decoded = decodeInput(input, { hint: opts.input, maxBytes: opts.maxBytes });
+  if (!decoded.ok) return emptyArticle(opts.input === 'html' ? 'html' : 'text', decoded.reason);
+
+  const extraction: Extraction = extractText(decoded.text);
+  const { blocks, language } = classify(extraction.blocks, {
+    favor: opts.favor,
+    language: extraction.metadata.language,
+    extraRules: extraction.rules,
+  });
+  const text = renderText(blocks);
+  const ok = text.length > 0;
+  return {
+    ok,
+    ...(ok ? {} : { reason: extraction.scriptOnly === true ? 'script-only' : 'no-main-content' }),
+    extractor: extraction.extractor,
+    encoding: decoded.encoding,
+    ...(language === undefined ? {} : { language }),
+    metadata: extraction.metadata,
+    blocks,
+    text,
+  };
+}
+
+function emptyArticle(extractor: Article['extractor'], reason: EmptyReason): Article {
+  return { ok: false, reason, extractor, metadata: {}, blocks: [], text: '' };
+}
+
+export { score } from './score/index.js';
+export type { Scores } from './score/index.js';
+export type { Article, EmptyReason, Metadata, InputKind } from './article.js';
+export { contentBlocks } from './article.js';
+export type { Block, BlockKind, BlockFeatures, Label } from './blocks/block.js';
+export { DEFAULT_OPTIONS, type DeclutterOptions, type Favor, type InputHint } from './options.js';
+export { renderText } from './render/text.js';
+export { renderJson } from './render/json.js';
+export { renderExplain } from './render/explain.js';

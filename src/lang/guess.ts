@@ -1,0 +1,32 @@
+import { forEachWord } from './words.js';
+import { LANGUAGES, stopwordMask } from './stopwords.js';
+
+/** Words sampled to guess a page's language: enough to be stable, bounded so huge pages cost nothing more. */
+const SAMPLE_WORDS = 4000;
+/** A language is only claimed when at least this share of the sampled words are its stopwords. */
+const MIN_STOPWORD_SHARE = 0.04;
+
+/**
+ * Guesses the language of a text as the one whose stopwords cover most of its words. Texts are usually the
+ * page's longer blocks (menus are poor evidence). Returns an ISO 639-1 code, or undefined when no language
+ * reaches MIN_STOPWORD_SHARE.
+ */
+export function guessLanguage(texts: Iterable<string>): string | undefined {
+  const counts = new Array<number>(LANGUAGES.length).fill(0);
+  let total = 0;
+  outer: for (const text of texts) {
+    let stop = false;
+    forEachWord(text, (w) => {
+      if (stop) return;
+      total++;
+      let mask = stopwordMask(w.toLowerCase());
+      for (let i = 0; mask !== 0; i++, mask >>>= 1) if ((mask & 1) !== 0) counts[i]!++;
+      if (total >= SAMPLE_WORDS) stop = true;
+    });
+    if (stop) break outer;
+  }
+  if (total === 0) return undefined;
+  let best = -1;
+  for (let i = 0; i < counts.length; i++) if (best < 0 || counts[i]! > counts[best]!) best = i;
+  return best >= 0 && counts[best]! / total >= MIN_STOPWORD_SHARE ? LANGUAGES[best] : undefined;
+}

@@ -1,0 +1,38 @@
+/**
+ * Word splitting for block features. Words are runs of letters, marks, digits (and inner apostrophes); runs of
+ * scripts written without spaces (Han, Kana, Hangul without spaces, Thai…) are split by Intl.Segmenter, so a
+ * Chinese paragraph counts as many words rather than one.
+ */
+
+/** A word: letters/marks/digits/underscore, with inner apostrophes (don't, l'homme). Linear: no nested quantifiers. */
+const WORD = /[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}\p{N}_]+)*/gu;
+
+/** Scripts written without spaces between words: these runs go through the segmenter. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** True when the text contains a script that needs dictionary segmentation. */
+export function hasUnspacedScript(text: string): boolean {
+  return UNSPACED_SCRIPT.test(text);
+}
+
+/** Splits text into words; calls `visit` for each (avoids building arrays on the hot path). */
+export function forEachWord(text: string, visit: (word: string) => void): void {
+  const segment = UNSPACED_SCRIPT.test(text);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const run = m[0];
+    if (segment && UNSPACED_SCRIPT.test(run)) {
+      for (const seg of segmenter.segment(run)) if (seg.isWordLike === true) visit(seg.segment);
+    } else {
+      visit(run);
+    }
+  }
+}
+
+export function words(text: string): string[] {
+  const out: string[] = [];
+  forEachWord(text, (w) => out.push(w));
+  return out;
+}
