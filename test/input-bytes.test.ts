@@ -213,18 +213,4 @@ describe('cost', () => {
     'utf8',
   );
 
-  test('decoding a 100 KB page costs well under 1 ms', () => {
-    expect(page.length).toBeGreaterThan(95_000);
-    for (let i = 0; i < 20; i++) decodeInput(page);
-    // The best of several batches: a shared, loaded machine slows some batches, never speeds one up.
-    const batches = 5;
-    const runs = 40;
-    let best = Infinity;
-    for (let b = 0; b < batches; b++) {
-      const start = process.hrtime.bigint();
-      for (let i = 0; i < runs; i++) decodeInput(page);
-      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6 / runs);
-    }
-    expect(best).toBeLessThan(1);
-  });
 });

@@ -7,6 +7,7 @@ import { SHARED_RULES, type PageContext, type Rule } from './rules.js';
 import { smooth } from './smooth.js';
 import { selectMainRegions, type Region } from './select.js';
 import { FAVOR_PRESETS, THRESHOLDS as T } from './thresholds.js';
+import { BULLET, COMMENT_SECTION } from './vocab.js';
 
 export interface ClassifyOptions {
   favor: Favor;
@@ -37,10 +38,10 @@ export function classify(raws: readonly RawBlock[], options: ClassifyOptions): C
   const rules = options.extraRules === undefined ? SHARED_RULES : [...SHARED_RULES, ...options.extraRules];
 
   const features = raws.map((raw, index) => measureBlock(raw, index, raws.length, mask));
-  const page = pageContext(features);
+  const page = pageContext(raws, features);
   const blocks = raws.map((raw, index) => scoreBlock(raw, index, features[index]!, page, rules));
   smooth(blocks, preset.bias);
-  const regions = selectMainRegions(blocks, preset.secondaryRegionShare);
+  const regions = selectMainRegions(blocks, preset.bias, preset.secondaryRegionShare);
   return { blocks, language, regions };
 }
 
@@ -57,20 +58,39 @@ function* iterateLongTexts(raws: readonly RawBlock[]): Generator<string> {
  * Page-level facts the rules compare blocks with. Prose-like blocks (long enough, rich in stopwords, not
  * bulleted) vote with their words for the column they sit in.
  */
-function pageContext(features: readonly BlockFeatures[]): PageContext {
+function pageContext(raws: readonly RawBlock[], features: readonly BlockFeatures[]): PageContext {
   const votes = new Map<number, number>();
-  for (const f of features) {
-    if (f.indent === undefined || f.bullet || f.words < T.mediumWords || f.stopwordDensity < T.stopwordRich) continue;
+  let proseWords = 0;
+  let commentSectionStart: number | undefined;
+  features.forEach((f, i) => {
+    const prose = !f.bullet && f.words >= T.mediumWords && f.stopwordDensity >= T.stopwordRich;
+    if (prose) proseWords += f.words;
+    if (commentSectionStart === undefined && proseWords >= T.commentSectionMinProseWords && isCommentHeading(raws[i]!.text)) {
+      commentSectionStart = i;
+    }
+    if (f.indent === undefined || !prose) return;
     votes.set(f.indent, (votes.get(f.indent) ?? 0) + f.words);
-  }
+  });
   let dominantIndent: number | undefined;
   let best = 0;
   for (const [indent, words] of votes) if (words > best) [dominantIndent, best] = [indent, words];
-  return dominantIndent === undefined ? {} : { dominantIndent };
+  return {
+    ...(dominantIndent === undefined ? {} : { dominantIndent }),
+    ...(commentSectionStart === undefined ? {} : { commentSectionStart }),
+  };
+}
+
+/** Longest text considered as a comment-section heading. */
+const COMMENT_HEADING_MAX_CHARS = 80;
+const BRACKETS = /[[\]{}<>]/g;
+
+function isCommentHeading(text: string): boolean {
+  if (text.length > COMMENT_HEADING_MAX_CHARS) return false;
+  return COMMENT_SECTION.test(text.replace(BULLET, '').replace(BRACKETS, '').trim().toLowerCase());
 }
 
 function scoreBlock(raw: RawBlock, index: number, features: BlockFeatures, page: PageContext, rules: readonly Rule[]): Block {
-  const input = { text: raw.text, kind: raw.kind, features, page };
+  const input = { index, text: raw.text, kind: raw.kind, features, page };
   let score = 0;
   const reasons: string[] = [];
   for (const rule of rules) {

@@ -5,10 +5,13 @@ import { THRESHOLDS as T } from './thresholds.js';
 export interface PageContext {
   /** Text dumps: the indentation carrying most of the page's prose-like words (the article's column). */
   dominantIndent?: number;
+  /** Index of the first block of a comment section that follows the article's start, if any. */
+  commentSectionStart?: number;
 }
 
 /** What a rule sees of a block. */
 export interface RuleInput {
+  index: number;
   text: string;
   kind: BlockKind;
   features: BlockFeatures;
@@ -79,6 +82,12 @@ export const offColumn: Rule = ({ features: f, page }) =>
     ? say(T.offColumnWeight, 'off-column')
     : undefined;
 
+/** Readers' comments follow a comment-section heading; the article does not continue under it. */
+export const inCommentSection: Rule = ({ index, page }) =>
+  page.commentSectionStart !== undefined && index >= page.commentSectionStart
+    ? say(T.commentSectionWeight, 'in-comment-section')
+    : undefined;
+
 /** The rules every block goes through, in the order their reasons are listed. */
 export const SHARED_RULES: readonly Rule[] = [
   length,
@@ -90,4 +99,5 @@ export const SHARED_RULES: readonly Rule[] = [
   titleCase,
   digitHeavy,
   offColumn,
+  inCommentSection,
 ];

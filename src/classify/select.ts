@@ -1,5 +1,6 @@
 import type { Block } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
+import { tierOf } from './smooth.js';
 
 export interface Region {
   from: number;
@@ -16,8 +17,8 @@ export interface Region {
  * kept when they are substantial next to the main one (a page split by an advert, forum posts separated by
  * signatures). Content outside every kept region is relabelled boilerplate ("outside-main-region").
  */
-export function selectMainRegions(blocks: Block[], secondaryShare: number = T.secondaryRegionShare): Region[] {
-  const values = blocks.map(blockValue);
+export function selectMainRegions(blocks: Block[], bias: number, secondaryShare: number = T.secondaryRegionShare): Region[] {
+  const values = blocks.map((b) => blockValue(b, bias));
   const regions: Region[] = [];
   const taken = new Array<boolean>(blocks.length).fill(false);
   const main = bestRegion(values, blocks, taken);
@@ -37,8 +38,15 @@ export function selectMainRegions(blocks: Block[], secondaryShare: number = T.se
   return regions.sort((a, b) => a.from - b.from);
 }
 
-function blockValue(b: Block): number {
-  return b.label === 'content' ? b.features.words : -(b.features.words * T.gapCostPerWord + T.gapCostPerBlock);
+/**
+ * Content adds its words. Boilerplate costs its words plus a fixed cost per block; a block that was only
+ * uncertain (a code line, a table row, a short label) costs a share of that, so an article interrupted by a
+ * code sample or a table stays one region while a confident menu still splits it.
+ */
+function blockValue(b: Block, bias: number): number {
+  if (b.label === 'content') return b.features.words;
+  const cost = b.features.words * T.gapCostPerWord + T.gapCostPerBlock;
+  return tierOf(b.score, bias) === 'bad' ? -cost : -cost * T.uncertainGapShare;
 }
 
 /** Kadane's algorithm restricted to blocks not yet taken; a region starts and ends on content. */

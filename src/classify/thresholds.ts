@@ -42,6 +42,10 @@ export const THRESHOLDS = Object.freeze({
   /** Share of digits above which a line is a date, a score table or a phone number. */
   digitRatio: 0.3,
   digitWeight: -1,
+  /** Blocks under a comment-section heading. Strong: a long comment reads exactly like an article paragraph. */
+  commentSectionWeight: -4,
+  /** A comment heading counts only after this many words of prose (a "Comments" link in the top menu does not). */
+  commentSectionMinProseWords: 80,
   /** A text-dump line off the column where the page's prose sits. */
   offColumnWeight: -2.5,
 
@@ -59,9 +63,9 @@ export const THRESHOLDS = Object.freeze({
 
   // ── labels and smoothing ────────────────────────────────────────────────────────────────────────────
   /** Score at or above which a block is confidently content before context is considered. */
-  good: 2,
+  good: 3,
   /** Score at or below which a block is confidently boilerplate. */
-  bad: -1,
+  bad: -3,
   /** Between `bad` and `good`: decided by neighbours. Above this, a block next to good text joins it. */
   nearGood: 0.5,
   /** A run of uncertain blocks between two good ones longer than this is an inserted menu, not the article. */
@@ -72,6 +76,8 @@ export const THRESHOLDS = Object.freeze({
   gapCostPerWord: 1,
   /** …and per block, so a long menu of tiny entries still separates two regions. */
   gapCostPerBlock: 4,
+  /** Share of that cost for crossing a block that was uncertain rather than confidently boilerplate. */
+  uncertainGapShare: 0.5,
   /** A second region is kept when it holds at least this share of the main region's words. */
   secondaryRegionShare: 0.3,
   /** A region with fewer content words than this is never kept on its own. */

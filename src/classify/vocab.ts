@@ -32,3 +32,11 @@ export const TERMINAL_PUNCTUATION = /[.!?…。！？]["'”’»)\]]*$/u;
 
 /** Sentence ends inside a text: punctuation followed by space or the end. */
 export const SENTENCE_END = /[.!?…。！？]+["'”’»)\]]*(?:\s|$)/gu;
+
+/**
+ * Headings that open a comment section ("167 comments", "Top Rated Comments", "Leave a Reply", "12 thoughts on
+ * …"). Matched against the lower-cased block with brackets stripped. What follows such a heading is readers'
+ * text, not the article.
+ */
+export const COMMENT_SECTION =
+  /^(?:\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts on\b.*|reactions?)|(?:top rated |latest |all |view |show |read |reader |user |newest |oldest )?comments?(?:\s*\(\d[\d,]*\))?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|comments are closed\.?|what do you think\??|kommentare|commentaires|comentarios|commenti)$/u;

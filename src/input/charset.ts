@@ -25,7 +25,10 @@ export interface CharsetChoice {
   text?: string;
 }
 
-/** The HTML spec's prescan looks for a <meta> charset in the first 1024 bytes; pages with a long head put it later, so we read 4 KB. */
+/**
+ * The HTML spec's prescan reads the first 1024 bytes; pages with a long head (analytics, preloads) put the
+ * <meta> later, so we read 4 KB.
+ */
 const PRESCAN_BYTES = 4096;
 
 /** How many leading bytes the UTF-16 pattern test reads. */
@@ -53,7 +56,10 @@ const UTF16_MIN_PAIRS = 8;
  */
 const MIN_DETECTION_CONFIDENCE = 20;
 
-/** Detector results that cannot apply here: UTF-8 was already found invalid; UTF-16/32 need a BOM or the NUL pattern. */
+/**
+ * Detector results that cannot apply here: UTF-8 was already found invalid; UTF-16/32 need a BOM or the
+ * NUL pattern; the rest are chardet's generic family names, not charsets.
+ */
 const UNUSABLE_DETECTIONS: ReadonlySet<string> = new Set([
   'UTF-8', 'UTF-16LE', 'UTF-16BE', 'UTF-32', 'UTF-32LE', 'UTF-32BE', 'ISO_2022', 'mbcs', 'sbcs',
 ]);
@@ -101,7 +107,7 @@ export function sniffBom(bytes: Uint8Array): CharsetChoice | undefined {
 
 /**
  * UTF-16 without a BOM, recognised by NULs on one side of each byte pair. Browsers would not do this, but
- * files saved by Windows tools are found this way in scraped data, and refusing them as binary helps no one.
+ * a UTF-16 file that lost its BOM is still text, and refusing it as binary helps no one.
  */
 export function sniffUtf16WithoutBom(bytes: Uint8Array): CharsetChoice | undefined {
   const pairs = Math.floor(Math.min(bytes.length, UTF16_SAMPLE_BYTES) / 2);
@@ -203,6 +209,14 @@ function detectionSample(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(start, start + DETECTION_SAMPLE_BYTES);
 }
 
+/** How many continuation bytes a UTF-8 lead byte announces; 0 for a byte that cannot lead (80–C1, F5–FF). */
+function utf8TrailLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 1;
+  if (lead >= 0xe0 && lead <= 0xef) return 2;
+  if (lead >= 0xf0 && lead <= 0xf4) return 3;
+  return 0;
+}
+
 /** How many well-formed multi-byte UTF-8 sequences and how many invalid bytes the sample holds. */
 export function tallyUtf8(sample: Uint8Array): { sequences: number; errors: number } {
   let sequences = 0;
@@ -215,7 +229,7 @@ export function tallyUtf8(sample: Uint8Array): { sequences: number; errors: numb
       i++;
       continue;
     }
-    const trail = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    const trail = utf8TrailLength(lead);
     if (trail === 0) {
       errors++;
       i++;
@@ -255,6 +269,7 @@ function isAscii(text: string, bytes: Uint8Array): boolean {
   return text.length === bytes.length;
 }
 
+/** True when the bytes hold an ISO-2022-JP shift into JIS X 0208 (a native search, no per-byte loop). */
 function hasIso2022JpShift(bytes: Uint8Array): boolean {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   return ISO_2022_JP_SHIFTS.some((shift) => buf.includes(shift, 0, 'latin1'));

@@ -89,7 +89,11 @@ function zlibMessage(err: unknown): string {
  */
 export function gunzipBounded(bytes: Uint8Array, maxBytes: number): GunzipResult {
   const limit = outputLimit(maxBytes);
-  const tooLarge = { ok: false, reason: 'too-large', detail: `gzip input expands to more than --max-bytes ${formatBytes(maxBytes)}` } as const;
+  const tooLarge: GunzipResult = {
+    ok: false,
+    reason: 'too-large',
+    detail: `gzip input expands to more than --max-bytes ${formatBytes(maxBytes)}`,
+  };
   try {
     return { ok: true, bytes: inflate(bytes, limit) };
   } catch (err) {
@@ -100,6 +104,7 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes: number): GunzipResult
     } catch (inner) {
       if (inner instanceof OutputTooLarge) return tooLarge;
     }
-    return { ok: false, reason: 'corrupt', detail: `corrupt gzip stream (${zlibMessage(err)}), nothing could be recovered` };
+    const detail = `corrupt gzip stream (${zlibMessage(err)}), nothing could be recovered`;
+    return { ok: false, reason: 'corrupt', detail };
   }
 }

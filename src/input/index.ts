@@ -2,8 +2,8 @@
  * The input stage: bytes or a string in, clean text out, with what it is (HTML or a text dump) and how it
  * was decoded — or a typed reason why there is nothing to extract from.
  *
- *   bytes ─► size ─► gunzip (by magic) ─► size ─► binary magic? ─► UTF-16? ─► control bytes? ─► charset ─► decode
- *         ─► clean ─► blank? ─► sniff
+ *   bytes ─► size ─► gunzip (by magic) ─► size ─► binary magic? ─► UTF-16? ─► control bytes?
+ *         ─► charset ─► decode ─► clean ─► blank? ─► sniff (html | text)
  */
 import { Buffer } from 'node:buffer';
 import { DEFAULT_OPTIONS, type InputHint } from '../options.js';
@@ -110,7 +110,8 @@ function fromBytes(input: Uint8Array, maxBytes: number, contentType: string | un
 export function decodeInput(input: string | Uint8Array, opts: DecodeOptions = {}): DecodedInput {
   const maxBytes = opts.maxBytes ?? DEFAULT_OPTIONS.maxBytes;
   const hint = opts.hint ?? 'auto';
-  const decoded = typeof input === 'string' ? fromString(input, maxBytes) : fromBytes(input, maxBytes, opts.contentType);
+  const decoded =
+    typeof input === 'string' ? fromString(input, maxBytes) : fromBytes(input, maxBytes, opts.contentType);
   if ('ok' in decoded) return decoded;
   if (isBlank(decoded.text)) return fail('empty-input', 'input holds only whitespace');
   const kind = hint === 'auto' ? sniffKind(decoded.text) : hint;

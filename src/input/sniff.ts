@@ -19,12 +19,15 @@ const DENSITY_WINDOW_CHARS = 2048;
 const ANCHOR_WINDOW_CHARS = 16 * 1024;
 
 /**
- * Rule 3 needs at least this many known tags in the window… (the dev text dumps have at most 8, all on
- * lines of their own among a hundred lines of prose or menu)
+ * Rule 3 needs at least this many known tags in the window… (the dev text dumps have at most 10, on lines
+ * of their own among dozens of lines of prose or menu)
  */
 const DENSE_MIN_TAGS = 4;
 
-/** …and at least this many tags per line of the window (pretty-printed HTML has about one or more per line). */
+/**
+ * …and at least this many tags per line of the window. Pretty-printed HTML has one or more per line; the
+ * dev text dumps with 4 tags or more have at most 0.14.
+ */
 const DENSE_MIN_TAGS_PER_LINE = 0.5;
 
 /** Leading characters that say nothing: whitespace and a byte order mark. */
