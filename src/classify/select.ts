@@ -22,10 +22,7 @@ export function selectMainRegions(blocks: Block[], bias: number, secondaryShare:
   const regions: Region[] = [];
   const taken = new Array<boolean>(blocks.length).fill(false);
   const main = bestRegion(values, blocks, taken);
-  if (main === undefined || main.contentWords < T.minRegionWords) {
-    for (const b of blocks) if (b.label === 'content') relabel(b);
-    return [];
-  }
+  if (main === undefined || main.contentWords < T.minRegionWords) return selectRecordRun(blocks, bias);
   regions.push(main);
   mark(taken, main);
   for (;;) {
@@ -87,4 +84,44 @@ function mark(taken: boolean[], r: Region): void {
 function relabel(b: Block): void {
   b.label = 'boilerplate';
   b.reasons.push('→outside-main-region');
+}
+
+/**
+ * Fallback for pages without prose (product grids, listings, link directories): the article is the longest run
+ * of records, i.e. non-bulleted blocks that no rule found confidently boilerplate, allowing short interruptions.
+ * Menus are bulleted by renderers and by sites alike, which is what separates them from a grid of records.
+ */
+export function selectRecordRun(blocks: Block[], bias: number): Region[] {
+  let best: Region | undefined;
+  let from = -1;
+  let words = 0;
+  let gap = 0;
+  let lastRecord = -1;
+  const close = () => {
+    if (from >= 0 && (best === undefined || words > best.contentWords)) best = { from, to: lastRecord, value: words, contentWords: words };
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const record = !b.features.bullet && tierOf(b.score, bias) !== 'bad';
+    if (record) {
+      if (from < 0) [from, words] = [i, 0];
+      words += b.features.words;
+      lastRecord = i;
+      gap = 0;
+    } else if (from >= 0 && ++gap > T.recordRunMaxGap) {
+      close();
+      from = -1;
+    }
+  }
+  close();
+  for (const b of blocks) if (b.label === 'content') relabel(b);
+  if (best === undefined || best.contentWords < T.minRecordRunWords) return [];
+  for (let i = best.from; i <= best.to; i++) {
+    const b = blocks[i]!;
+    if (!b.features.bullet && tierOf(b.score, bias) !== 'bad') {
+      b.label = 'content';
+      b.reasons.push('→record-run');
+    }
+  }
+  return [best];
 }

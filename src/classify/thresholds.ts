@@ -69,7 +69,7 @@ export const THRESHOLDS = Object.freeze({
   /** Between `bad` and `good`: decided by neighbours. Above this, a block next to good text joins it. */
   nearGood: 0.5,
   /** A run of uncertain blocks between two good ones longer than this is an inserted menu, not the article. */
-  maxRescuedRun: 6,
+  maxRescuedRun: 12,
 
   // ── main-region selection ───────────────────────────────────────────────────────────────────────────
   /** Cost of crossing a boilerplate block inside a region, per word… */
@@ -82,6 +82,10 @@ export const THRESHOLDS = Object.freeze({
   secondaryRegionShare: 0.3,
   /** A region with fewer content words than this is never kept on its own. */
   minRegionWords: 20,
+  /** Record-run fallback (pages without prose): bulleted or bad blocks tolerated inside a run of records… */
+  recordRunMaxGap: 2,
+  /** …and the fewest words such a run needs to be returned rather than nothing. */
+  minRecordRunWords: 30,
 });
 
 export type Thresholds = typeof THRESHOLDS;
