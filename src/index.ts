@@ -5,7 +5,7 @@
  */
 import type { Article, EmptyReason } from './article.js';
 import { classify } from './classify/index.js';
-import { extractText, type Extraction } from './extract/index.js';
+import { extractHtml, extractText, type Extraction } from './extract/index.js';
 import { decodeInput } from './input/index.js';
 import { resolveOptions, type DeclutterOptions } from './options.js';
 import { renderText } from './render/text.js';
@@ -19,7 +19,7 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
   const decoded = decodeInput(input, { hint: opts.input, maxBytes: opts.maxBytes });
   if (!decoded.ok) return emptyArticle(opts.input === 'html' ? 'html' : 'text', decoded.reason);
 
-  const extraction: Extraction = extractText(decoded.text);
+  const extraction: Extraction = decoded.kind === 'html' ? extractHtml(decoded.text) : extractText(decoded.text);
   const { blocks, language } = classify(extraction.blocks, {
     favor: opts.favor,
     language: extraction.metadata.language,

@@ -55,7 +55,7 @@ export interface BlockFeatures {
   containerId?: number;
   /**
    * Ids of the containers holding the block, outermost first, ending with containerId (DOM only); capped to the
-   * nearest few dozen levels. Shared and frozen between blocks of one container: read, never modify.
+   * nearest few dozen levels. Shared between the blocks of one container: read, never modify.
    */
   ancestors?: readonly number[];
   /** For a list item: link density of its whole list, so items of menus and link lists can be told apart (DOM only). */

@@ -43,11 +43,8 @@ export function measureBlock(raw: RawBlock, index: number, count: number, langua
     menuPattern: words <= THRESHOLDS.menuPatternMaxWords ? menuPatternOf(text) : copyrightOnly(text),
     position: count <= 1 ? 0 : index / (count - 1),
     indent: raw.indent,
-    linkDensity: raw.dom?.linkDensity ?? 0,
-    tagPath: raw.dom?.tagPath,
-    classTokens: raw.dom?.classTokens,
-    depth: raw.dom?.depth,
-    inArticle: raw.dom?.inArticle,
+    linkDensity: 0,
+    ...raw.dom,
   };
 }
 

@@ -5,6 +5,7 @@ import { languageBit } from '../lang/stopwords.js';
 import type { Favor } from '../options.js';
 import { SHARED_RULES, type PageContext, type Rule } from './rules.js';
 import { smooth } from './smooth.js';
+import { applyContainerCoherence } from './container.js';
 import { selectMainRegions, type Region } from './select.js';
 import { FAVOR_PRESETS, THRESHOLDS as T } from './thresholds.js';
 import { BULLET, COMMENT_SECTION } from './vocab.js';
@@ -41,13 +42,14 @@ export function classify(raws: readonly RawBlock[], options: ClassifyOptions): C
   const page = pageContext(raws, features);
   const blocks = raws.map((raw, index) => scoreBlock(raw, index, features[index]!, page, rules));
   smooth(blocks, preset.bias);
+  applyContainerCoherence(blocks, preset.bias);
   const regions = selectMainRegions(blocks, preset.bias, preset.secondaryRegionShare);
   return { blocks, language, regions };
 }
 
 function pageLanguage(raws: readonly RawBlock[], declared: string | undefined): string | undefined {
-  if (declared !== undefined && languageBit(declared) !== 0) return declared.toLowerCase().split(/[-_]/)[0];
-  return guessLanguage(iterateLongTexts(raws));
+  const primary = declared !== undefined && languageBit(declared) !== 0 ? declared.toLowerCase().split(/[-_]/)[0] : undefined;
+  return guessLanguage(iterateLongTexts(raws), primary === 'nb' || primary === 'nn' ? 'no' : primary) ?? primary;
 }
 
 function* iterateLongTexts(raws: readonly RawBlock[]): Generator<string> {

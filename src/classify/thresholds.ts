@@ -71,6 +71,17 @@ export const THRESHOLDS = Object.freeze({
   /** A run of uncertain blocks between two good ones longer than this is an inserted menu, not the article. */
   maxRescuedRun: 12,
 
+  // ── container coherence (DOM only) ──────────────────────────────────────────────────────────────────
+  /** The main container is the deepest one holding at least this share of the page's content words. */
+  mainContainerShare: 0.7,
+
+  /** Lists as units (smooth.ts): a list with more than this share of furniture items is a menu… */
+  listMenuShare: 0.2,
+  /** …or with more than this share of Title Case labels (a list of section or product names)… */
+  listTitleShare: 0.8,
+  /** …or whose items average fewer words than this (single-word entries are navigation). */
+  listMinMeanWords: 2,
+
   // ── main-region selection ───────────────────────────────────────────────────────────────────────────
   /** Cost of crossing a boilerplate block inside a region, per word… */
   gapCostPerWord: 1,

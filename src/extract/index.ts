@@ -2,6 +2,8 @@ import type { RawBlock } from '../blocks/block.js';
 import type { Metadata, InputKind } from '../article.js';
 import type { Rule } from '../classify/rules.js';
 import { segmentText } from './text/index.js';
+import { segmentHtml } from './html/index.js';
+import { DOM_RULES } from './html/rules.js';
 
 /** What an extractor hands to the shared classifier. */
 export interface Extraction {
@@ -16,4 +18,9 @@ export interface Extraction {
 
 export function extractText(text: string): Extraction {
   return { extractor: 'text', blocks: segmentText(text), metadata: {}, rules: [] };
+}
+
+export function extractHtml(html: string): Extraction {
+  const { blocks, metadata, scriptOnly } = segmentHtml(html);
+  return { extractor: 'html', blocks, metadata, rules: DOM_RULES, scriptOnly };
 }

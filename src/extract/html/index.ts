@@ -1,0 +1,32 @@
+/**
+ * The HTML extractor's first stages: parse once, then one walk that segments the DOM into raw blocks (with their
+ * DOM features) and collects the page's metadata.
+ */
+
+import type { Metadata } from '../../article.js';
+import type { RawBlock } from '../../blocks/block.js';
+import { MetadataCollector } from './metadata.js';
+import { parseHtml } from './parse.js';
+import { segmentDocument, type PageSignals } from './segment.js';
+import { isScriptOnly } from './spa.js';
+
+export type { PageSignals } from './segment.js';
+export { parseHtml } from './parse.js';
+
+export interface HtmlSegmentation {
+  /** Blocks in reading order, each with its DOM features in `dom`. */
+  blocks: RawBlock[];
+  metadata: Metadata;
+  /** The page is a client-rendered shell: its content is loaded by script (see spa.ts). */
+  scriptOnly: boolean;
+  /** The measurements behind `scriptOnly`, for callers that combine them with the selection's outcome. */
+  signals: PageSignals;
+}
+
+/** Segments an HTML page (a decoded string) into blocks and reads its metadata, in one parse and one walk. */
+export function segmentHtml(html: string): HtmlSegmentation {
+  const doc = parseHtml(html);
+  const collector = new MetadataCollector();
+  const { blocks, signals } = segmentDocument(doc, collector);
+  return { blocks, metadata: collector.finish(blocks), scriptOnly: isScriptOnly(signals), signals };
+}

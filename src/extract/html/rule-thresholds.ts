@@ -1,0 +1,27 @@
+/**
+ * Weights of the DOM rules (src/extract/html/rules.ts), on the same scale as the shared rules of
+ * src/classify/thresholds.ts (a long prose block scores about +5; good ≥ 3; bad ≤ -3). Calibrated together
+ * with them against the HTML pages of ../shared/datasets with `declutter score` folder mode.
+ */
+export const DOM_THRESHOLDS = Object.freeze({
+  /** Link text above this share of a block's text: a menu or link list. */
+  linkDense: 0.5,
+  linkDenseWeight: -3,
+  /** A prose paragraph above linkDense: citations, not navigation. */
+  linkRichProseWeight: -0.5,
+  /** Between linkSome and linkDense, in a block that is not prose. */
+  linkSome: 0.25,
+  linkSomeWeight: -1,
+  /** What makes a block prose for the link rules. */
+  proseMinWords: 12,
+  proseMinStopwords: 0.2,
+  navWeight: -3,
+  footerWeight: -2.5,
+  headerWeight: -2,
+  asideWeight: -2,
+  boilerplateClassWeight: -2,
+  furnitureClassWeight: -1,
+  contentClassWeight: 1,
+  inArticleWeight: 1,
+  linkListWeight: -1.5,
+});

@@ -1,0 +1,79 @@
+import type { Rule, Verdict } from '../../classify/rules.js';
+import { DOM_THRESHOLDS as T } from './rule-thresholds.js';
+
+/**
+ * Rules that only the DOM can support: links, landmarks, class and id words, article containers.
+ * They run after the shared rules (length, stopwords, punctuation…) and add to the same score.
+ */
+
+const say = (weight: number, reason: string): Verdict => ({ weight, reason });
+
+/** Class/id words that mark page furniture wherever they appear in a block's ancestry. */
+const BOILERPLATE_TOKENS: ReadonlySet<string> = new Set([
+  'nav', 'menu', 'footer', 'sidebar', 'breadcrumb', 'pagination', 'skip', 'search', 'toolbar', 'share', 'social',
+  'related', 'recommended', 'trending', 'more', 'tags', 'teaser', 'comment', 'ad', 'sponsor', 'promo', 'newsletter',
+  'subscribe', 'cookie', 'popup', 'widget', 'banner', 'copyright', 'hidden',
+]);
+/** Article furniture: bylines, dates, captions. Mild: some references keep them, most do not. */
+const FURNITURE_TOKENS: ReadonlySet<string> = new Set(['author', 'date', 'meta', 'caption']);
+/** Words sites use for the container of the main text. */
+const CONTENT_TOKENS: ReadonlySet<string> = new Set(['article', 'content', 'post', 'entry', 'body', 'story', 'text', 'main', 'blog']);
+
+function firstToken(tokens: readonly string[] | undefined, set: ReadonlySet<string>): string | undefined {
+  if (tokens === undefined) return undefined;
+  for (const t of tokens) if (set.has(t)) return t;
+  return undefined;
+}
+
+/** A block that reads as prose: several words, sentence punctuation, function words. Links in it are citations. */
+function isProse(f: Parameters<Rule>[0]['features']): boolean {
+  return f.words >= T.proseMinWords && f.terminalPunctuation && f.stopwordDensity >= T.proseMinStopwords;
+}
+
+/**
+ * Mostly link text: menus, link lists, tag clouds. A real paragraph full of citations is exempt (the most common
+ * complaint about extractors is a real paragraph removed for being link-dense): it only loses a little.
+ */
+export const linkDensity: Rule = ({ features: f }) => {
+  if (f.linkDensity >= T.linkDense) return isProse(f) ? say(T.linkRichProseWeight, 'link-rich-prose') : say(T.linkDenseWeight, 'link-dense');
+  if (f.linkDensity >= T.linkSome && !isProse(f)) return say(T.linkSomeWeight, 'some-links');
+  return undefined;
+};
+
+/** Inside nav, a page-level header or footer, or an aside. */
+export const landmark: Rule = ({ features: f }) => {
+  switch (f.landmark) {
+    case 'nav':
+      return say(T.navWeight, 'in-nav');
+    case 'footer':
+      return say(T.footerWeight, 'in-footer');
+    case 'header':
+      return say(T.headerWeight, 'in-header');
+    case 'aside':
+      return say(T.asideWeight, 'in-aside');
+    default:
+      return undefined;
+  }
+};
+
+/** Class and id words of the block and its ancestors. */
+export const classWords: Rule = ({ features: f }) => {
+  const bad = firstToken(f.classTokens, BOILERPLATE_TOKENS);
+  if (bad !== undefined) return say(T.boilerplateClassWeight, `class:${bad}`);
+  const furniture = firstToken(f.classTokens, FURNITURE_TOKENS);
+  if (furniture !== undefined) return say(T.furnitureClassWeight, `class:${furniture}`);
+  const good = firstToken(f.classTokens, CONTENT_TOKENS);
+  if (good !== undefined) return say(T.contentClassWeight, `class:${good}`);
+  return undefined;
+};
+
+/** Inside article, main, [itemprop=articleBody] or a schema.org Article. */
+export const inArticle: Rule = ({ features: f }) => (f.inArticle === true ? say(T.inArticleWeight, 'in-article') : undefined);
+
+/** An item of a list whose items are mostly links: a menu or a link list, even when this item has few links. */
+export const linkList: Rule = ({ kind, features: f }) =>
+  kind === 'list-item' && f.listLinkDensity !== undefined && f.listLinkDensity >= T.linkDense && !isProse(f)
+    ? say(T.linkListWeight, 'link-list')
+    : undefined;
+
+export const DOM_RULES: readonly Rule[] = [linkDensity, landmark, classWords, inArticle, linkList];

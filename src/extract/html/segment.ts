@@ -1,0 +1,591 @@
+/**
+ * DOM → blocks in reading order, in one iterative walk over the parsed document.
+ *
+ * The model is CSS's block formatting: every block element (p, h2, li, div, td…) is an *owner*; the inline text
+ * met while it is the nearest owner is gathered into its current run. Entering a child block ends the owner's
+ * run (it becomes a block) and starts the child's; after the child, the owner starts a fresh run. So a div
+ * holding paragraphs yields the paragraphs plus its own bare text before, between and after them, and no text
+ * is ever in two blocks. Two atomic owners gather their whole subtree: <pre> (kept verbatim, one 'code' block)
+ * and a data table (one 'table' block, rows as lines, cells joined by " | ").
+ *
+ * Everything a block's features need is carried down the walk in the frames (tokens, landmark, article flag,
+ * list depth, link id), and link characters are counted as text arrives, so no subtree is read twice (the one
+ * exception, a table's layout check, stops at the first sign of layout). Dropped and hidden subtrees are never
+ * entered. The walk uses an explicit stack: a page nested 100,000 levels deep cannot overflow it.
+ */
+
+import { isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
+import type { BlockKind, RawBlock } from '../../blocks/block.js';
+import { emptyAttrs, readAttrs, type ElementAttrs } from './attrs.js';
+import { boundedText } from './dom-text.js';
+import type { MetadataCollector } from './metadata.js';
+import { layoutTableReason, TableText } from './table.js';
+import { TextRun } from './text-run.js';
+import { ANCESTOR_CHAIN_MAX, NOSCRIPT_TEXT_MAX_CHARS, TAG_PATH_MAX_SEGMENTS } from './thresholds.js';
+import { mergeTokens, TokenCache } from './tokens.js';
+import { dropReason } from './visibility.js';
+import {
+  APP_ROOT_IDS, APP_ROOT_TAGS, ARTICLE_ITEMPROPS, ARTICLE_ROLES, ARTICLE_SCHEMA_TYPES, ARTICLE_TAGS, BLOCK_TAGS,
+  CAPTION_TAGS, CONTAINER_TAGS, HEADING_LEVEL, LANDMARK_ROLES, LANDMARK_TAGS, LIST_ITEM_TAGS, LIST_TAGS,
+  NOSCRIPT_JS_WORDS, OTHER_KIND_TAGS, PRE_TAGS, UNTOKENISED_TAGS, type Landmark,
+} from './vocab.js';
+
+/** What the page shows of a script application, for the "content is loaded by script" signal. */
+export interface PageSignals {
+  /** Characters of all blocks' text. */
+  visibleChars: number;
+  /** <script> elements other than JSON-LD. */
+  scripts: number;
+  /** Characters of inline script code. */
+  inlineScriptChars: number;
+  /** An app root (id="root", id="__next", <app-root>…) with no visible text inside. */
+  emptyAppRoot: boolean;
+  /** A <noscript> asks the reader to enable JavaScript. */
+  noscriptAsksForJs: boolean;
+}
+
+export interface SegmentOutput {
+  blocks: RawBlock[];
+  signals: PageSignals;
+}
+
+/** The kind a block element passes to the generic blocks inside it (a <p> in an <li> is a list item). */
+interface KindContext {
+  kind: BlockKind;
+  level: number | undefined;
+}
+
+/**
+ * What an element passes down to its descendants. Shared by reference between a frame and its children until
+ * an element changes something (copy on write), so the common inline element allocates no context.
+ */
+interface Context {
+  inArticle: boolean;
+  landmark: Landmark | undefined;
+  listDepth: number;
+  /** Id of the nearest list element (for list-item link density), 0 when none. */
+  listId: number;
+  kindContext: KindContext | undefined;
+  /** Id of the enclosing link, 0 outside links. */
+  linkId: number;
+  /** Inside <pre>: text kept verbatim into the pre's run. */
+  pre: boolean;
+  /** Inside a data table: text goes to `tableRun` (the open cell or caption), or is dropped when undefined. */
+  table: TableText | undefined;
+  tableRun: TextRun | undefined;
+}
+
+/** A block element whose text runs become blocks. */
+interface Owner {
+  id: number;
+  tag: string;
+  kind: BlockKind;
+  level: number | undefined;
+  /** Holds other blocks (div, section, td…): its own text is an anonymous block inside it. */
+  container: boolean;
+  /** Index of its frame in the stack, which is also its depth in the DOM (the document is 0). */
+  frameIndex: number;
+  inArticle: boolean;
+  landmark: Landmark | undefined;
+  listId: number;
+  parent: Owner | undefined;
+  /** Own id chain (enclosing owners' ids and its own, nearest ANCESTOR_CHAIN_MAX), built on first use. */
+  chain: readonly number[] | undefined;
+  /** Tag path and class tokens, built on its first block. */
+  tagPath: string | undefined;
+  tokens: readonly string[] | undefined;
+  run: TextRun;
+}
+
+/** One element on the walk's stack. */
+interface Frame {
+  node: Element | Document;
+  /** Next child to visit. */
+  next: number;
+  name: string;
+  owner: Owner;
+  /** True when this frame's element created `owner` (its run is flushed when the frame ends). */
+  ownsOwner: boolean;
+  ctx: Context;
+  /**
+   * Class tokens of this element and its ancestors, computed on first use: only the frames above an emitted
+   * block ever need them, so most inline elements are never tokenised.
+   */
+  tokens: readonly string[] | undefined;
+  /** For an app root frame: the page's visible characters when it was entered (-1 for other frames). */
+  appRootStart: number;
+}
+
+/** Segments a parsed document into raw blocks; metadata hooks are called on `metadata` during the same walk. */
+export function segmentDocument(doc: Document, metadata: MetadataCollector): SegmentOutput {
+  return new Walker(metadata).run(doc);
+}
+
+/** The state of one segmentation run. Created per page, never shared. */
+class Walker {
+  private readonly blocks: RawBlock[] = [];
+  /** listId of each block (parallel to `blocks`), for the list link-density pass. */
+  private readonly blockListIds: number[] = [];
+  private readonly stack: Frame[] = [];
+  private readonly tokenCache = new TokenCache();
+  /** The attributes of the element being entered (one record reused for every element). */
+  private readonly attrs = emptyAttrs();
+  private nextOwnerId = 1;
+  private nextLinkId = 1;
+  private readonly signals: PageSignals = {
+    visibleChars: 0, scripts: 0, inlineScriptChars: 0, emptyAppRoot: false, noscriptAsksForJs: false,
+  };
+
+  constructor(private readonly metadata: MetadataCollector) {}
+
+  run(doc: Document): SegmentOutput {
+    const root: Owner = {
+      id: 0, tag: '#root', kind: 'paragraph', level: undefined, container: true, frameIndex: 0, inArticle: false,
+      landmark: undefined, listId: 0, parent: undefined, chain: [0], tagPath: undefined,
+      tokens: undefined, run: new TextRun(),
+    };
+    const ctx: Context = {
+      inArticle: false, landmark: undefined, listDepth: 0, listId: 0, kindContext: undefined, linkId: 0, pre: false,
+      table: undefined, tableRun: undefined,
+    };
+    this.stack.push({ node: doc, next: 0, name: '', owner: root, ownsOwner: true, ctx, tokens: [], appRootStart: -1 });
+    while (this.stack.length > 0) {
+      const frame = this.stack[this.stack.length - 1] as Frame;
+      const children = frame.node.children;
+      if (frame.next < children.length) {
+        const child = children[frame.next++] as AnyNode;
+        if (isText(child)) this.text(frame, child.data);
+        else if (isTag(child)) this.enter(child, frame);
+        continue;
+      }
+      this.leave(frame);
+      this.stack.pop();
+    }
+    this.markLinkLists();
+    return { blocks: this.blocks, signals: this.signals };
+  }
+
+  /** Routes a text node to the run it belongs to. */
+  private text(frame: Frame, data: string): void {
+    const ctx = frame.ctx;
+    if (ctx.table !== undefined) ctx.tableRun?.append(data, ctx.linkId);
+    else if (ctx.pre) frame.owner.run.appendPre(data, ctx.linkId);
+    else frame.owner.run.append(data, ctx.linkId);
+  }
+
+  /** Visits an element: metadata hooks, drop/hide check, then a new frame (or a void element's effect). */
+  private enter(el: Element, parent: Frame): void {
+    const name = el.name;
+    this.metadataHooks(el, name);
+    const attrs = readAttrs(el.attribs, this.attrs);
+    const dropped = dropReason(name, attrs);
+    if (dropped !== undefined) {
+      if (dropped !== 'non-content-tag') this.hiddenMetadataHooks(el, parent);
+      else if (name === 'math') this.mathAltText(el, parent);
+      return;
+    }
+    if (name === 'br') return this.lineBreak(parent);
+    if (name === 'hr') {
+      if (parent.ctx.table === undefined && !parent.ctx.pre) this.flush(parent.owner);
+      return;
+    }
+    this.stack.push(this.childFrame(el, name, attrs, parent));
+  }
+
+  /** Ends an element: flushes the run of the owner it created, closes table rows/cells, checks app roots. */
+  private leave(frame: Frame): void {
+    const name = frame.name;
+    const ctx = frame.ctx;
+    if (ctx.table !== undefined) {
+      if (frame.ownsOwner) return this.emitTable(frame.owner, ctx.table);
+      if (name === 'td' || name === 'th') ctx.table.endCell();
+      else if (name === 'tr') ctx.table.endRow();
+      else if (BLOCK_TAGS.has(name)) ctx.tableRun?.space();
+      return;
+    }
+    if (ctx.pre) {
+      if (frame.ownsOwner) this.flushPre(frame.owner);
+      else if (BLOCK_TAGS.has(name)) frame.owner.run.newline();
+      return;
+    }
+    if (frame.ownsOwner) this.flush(frame.owner);
+    else if (isCustomElement(name)) frame.owner.run.space();
+    if (frame.appRootStart >= 0 && this.signals.visibleChars === frame.appRootStart) this.signals.emptyAppRoot = true;
+  }
+
+  /** The frame for an element: inherits the parent's context, adds its own, and opens an owner if it is a block. */
+  private childFrame(el: Element, name: string, a: ElementAttrs, parent: Frame): Frame {
+    const pc = parent.ctx;
+    const frame: Frame = { node: el, next: 0, name, owner: parent.owner, ownsOwner: false, ctx: pc, tokens: undefined, appRootStart: -1 };
+    if (!pc.inArticle && marksArticle(name, a)) writable(frame, pc).inArticle = true;
+    const landmark = landmarkOf(name, a, pc.inArticle);
+    if (landmark !== undefined && landmark !== pc.landmark) writable(frame, pc).landmark = landmark;
+    if (a.itemprop !== undefined) this.metadata.onItemprop(el, a.itemprop);
+    if (name === 'time') this.metadata.onTime(el, frame.ctx.inArticle);
+    if (mayBeByline(a) && ownTokens(el, name, this.tokenCache).includes('author')) this.metadata.onByline(el);
+    if (name === 'a') {
+      if (isLink(a)) writable(frame, pc).linkId = this.nextLinkId++;
+      if (a.rel?.toLowerCase().split(/\s/).includes('author') === true) this.metadata.onByline(el);
+    }
+    if (pc.table !== undefined) return this.tableChildFrame(frame, name, pc);
+    if (pc.pre) {
+      if (BLOCK_TAGS.has(name)) frame.owner.run.newline();
+      return frame;
+    }
+    if (LIST_TAGS.has(name)) writable(frame, pc).listDepth += 1;
+    if (!isBlock(name, a)) {
+      if (isCustomElement(name)) frame.owner.run.space();
+      return frame;
+    }
+    this.flush(parent.owner);
+    return this.openOwner(el, name, a, frame, parent);
+  }
+
+  /** Opens the owner of a block element on its frame: its kind, the context it passes down, table/pre modes. */
+  private openOwner(el: Element, name: string, a: ElementAttrs, frame: Frame, parent: Frame): Frame {
+    const pc = parent.ctx;
+    const heading = headingLevel(el, name, a);
+    let kind: BlockKind;
+    let level: number | undefined;
+    if (heading !== undefined) {
+      kind = 'heading';
+      level = heading;
+      writable(frame, pc).kindContext = { kind, level };
+    } else if (PRE_TAGS.has(name)) {
+      kind = 'code';
+      writable(frame, pc).pre = true;
+    } else if (LIST_ITEM_TAGS.has(name)) {
+      kind = 'list-item';
+      level = Math.max(1, frame.ctx.listDepth);
+      writable(frame, pc).kindContext = { kind, level };
+    } else if (name === 'blockquote') {
+      kind = 'quote';
+      writable(frame, pc).kindContext = { kind, level: undefined };
+    } else if (CAPTION_TAGS.has(name)) {
+      kind = 'caption';
+      writable(frame, pc).kindContext = { kind, level: undefined };
+    } else if (frame.ctx.kindContext !== undefined) {
+      kind = frame.ctx.kindContext.kind;
+      level = frame.ctx.kindContext.level;
+    } else {
+      kind = OTHER_KIND_TAGS.has(name) ? 'other' : 'paragraph';
+    }
+    const id = this.nextOwnerId++;
+    if (LIST_TAGS.has(name)) writable(frame, pc).listId = id;
+    let container = CONTAINER_TAGS.has(name) || APP_ROOT_TAGS.has(name);
+    if (name === 'table' && layoutTableReason(el) === undefined) {
+      kind = 'table';
+      level = undefined;
+      container = false;
+      writable(frame, pc).table = new TableText();
+    }
+    const ctx = frame.ctx;
+    frame.owner = {
+      id, tag: name, kind, level, container, frameIndex: this.stack.length, inArticle: ctx.inArticle,
+      landmark: ctx.landmark, listId: ctx.listId, parent: parent.owner, chain: undefined, tagPath: undefined,
+      tokens: undefined, run: new TextRun(),
+    };
+    frame.ownsOwner = true;
+    if (isAppRoot(name, a)) frame.appRootStart = this.signals.visibleChars;
+    return frame;
+  }
+
+  /** Inside a data table: rows and cells open and close; other block edges are spaces; caption text is kept apart. */
+  private tableChildFrame(frame: Frame, name: string, pc: Context): Frame {
+    const table = pc.table as TableText;
+    if (name === 'tr') {
+      table.startRow();
+      writable(frame, pc).tableRun = undefined;
+    } else if (name === 'td' || name === 'th') {
+      writable(frame, pc).tableRun = table.startCell();
+    } else if (name === 'caption') {
+      writable(frame, pc).tableRun = table.caption;
+    } else if (BLOCK_TAGS.has(name)) {
+      pc.tableRun?.space();
+    }
+    return frame;
+  }
+
+  /** <br>: a space; two in a row end the paragraph; a newline inside <pre>. */
+  private lineBreak(parent: Frame): void {
+    const ctx = parent.ctx;
+    if (ctx.table !== undefined) ctx.tableRun?.space();
+    else if (ctx.pre) parent.owner.run.newline();
+    else if (parent.owner.run.lineBreak()) this.flush(parent.owner);
+  }
+
+  /** A formula's alttext stands for the dropped MathML. */
+  private mathAltText(el: Element, parent: Frame): void {
+    const alt = el.attribs['alttext'];
+    const ctx = parent.ctx;
+    if (alt === undefined || ctx.table !== undefined) return;
+    if (ctx.pre) parent.owner.run.appendPre(alt, ctx.linkId);
+    else parent.owner.run.append(` ${alt} `, ctx.linkId);
+  }
+
+  /** Hooks that read metadata from elements by tag, whatever their visibility. */
+  private metadataHooks(el: Element, name: string): void {
+    switch (name) {
+      case 'meta':
+        return this.metadata.onMeta(el);
+      case 'link':
+        return this.metadata.onLink(el);
+      case 'title':
+        return this.metadata.onTitle(el);
+      case 'html':
+        return this.metadata.onHtml(el);
+      case 'script':
+        return this.script(el);
+      case 'noscript':
+        if (!this.signals.noscriptAsksForJs) this.signals.noscriptAsksForJs = asksForJavaScript(el);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Metadata still counts when hidden: a display:none itemprop date or <time> is common. */
+  private hiddenMetadataHooks(el: Element, parent: Frame): void {
+    const itemprop = el.attribs['itemprop'];
+    if (itemprop !== undefined && el.name !== 'meta') this.metadata.onItemprop(el, itemprop);
+    if (el.name === 'time') this.metadata.onTime(el, parent.ctx.inArticle);
+  }
+
+  /** JSON-LD scripts feed the metadata; other scripts count towards the script-application signal. */
+  private script(el: Element): void {
+    const type = el.attribs['type']?.trim().toLowerCase();
+    const first = el.children[0];
+    const code = el.children.length === 1 && first !== undefined && isText(first) ? first.data : '';
+    if (type === 'application/ld+json') {
+      this.metadata.onJsonLd(code);
+      return;
+    }
+    if (type !== undefined && type.length > 0 && !type.includes('javascript') && type !== 'module') return;
+    this.signals.scripts += 1;
+    this.signals.inlineScriptChars += code.length;
+  }
+
+  /** Ends the owner's current run: its text becomes a block (when not empty). */
+  private flush(owner: Owner): void {
+    if (owner.run.empty) return;
+    const { text, linkChars, linkCount } = owner.run.take();
+    this.emit(owner, owner.kind, owner.level, text, linkChars / Math.max(1, text.length), linkCount);
+  }
+
+  /** Ends a <pre>: its verbatim text becomes one 'code' block. */
+  private flushPre(owner: Owner): void {
+    if (owner.run.empty) return;
+    const { text, linkChars, linkCount } = owner.run.takePre();
+    this.emit(owner, 'code', undefined, text, linkChars / Math.max(1, text.length), linkCount);
+  }
+
+  /** Ends a data table: its caption (a 'caption' block) then its rows (one 'table' block). */
+  private emitTable(owner: Owner, table: TableText): void {
+    const caption = table.caption.take();
+    this.emit(owner, 'caption', undefined, caption.text, caption.linkChars / Math.max(1, caption.text.length), caption.linkCount);
+    const { text, textChars, linkChars, linkCount } = table.finish();
+    this.emit(owner, 'table', undefined, text, linkChars / Math.max(1, textChars), linkCount);
+  }
+
+  /**
+   * Adds a block (unless its text is empty) with its DOM features. A container's own text sits inside the
+   * container; any other block (a <p>, an <li>) sits inside its parent owner.
+   */
+  private emit(
+    owner: Owner, kind: BlockKind, level: number | undefined, text: string, linkDensity: number, linkCount: number,
+  ): void {
+    if (text.length === 0) return;
+    const ancestors = this.chainOf(owner.container || owner.parent === undefined ? owner : owner.parent);
+    owner.tokens ??= this.tokensAt(owner.frameIndex);
+    owner.tagPath ??= this.tagPathAt(owner.frameIndex);
+    const block: RawBlock = {
+      text,
+      kind,
+      dom: {
+        linkDensity: Math.min(1, linkDensity),
+        tagPath: owner.tagPath,
+        classTokens: owner.tokens.slice(),
+        depth: owner.frameIndex,
+        inArticle: owner.inArticle,
+        tag: owner.tag,
+        linkCount,
+        containerId: ancestors[ancestors.length - 1] ?? 0,
+        ancestors,
+      },
+    };
+    if (level !== undefined) block.level = level;
+    if (owner.landmark !== undefined && block.dom !== undefined) block.dom.landmark = owner.landmark;
+    this.blocks.push(block);
+    this.blockListIds.push(kind === 'list-item' ? owner.listId : 0);
+    this.signals.visibleChars += text.length;
+  }
+
+  /**
+   * The owner's id chain: enclosing owners' ids, outermost first, ending with its own, capped to the nearest
+   * ANCESTOR_CHAIN_MAX. Built on first use from the nearest owner that has one, iteratively; shared by the
+   * blocks of the owner (typed readonly: never modified after it is built).
+   */
+  private chainOf(owner: Owner): readonly number[] {
+    if (owner.chain !== undefined) return owner.chain;
+    const pending: Owner[] = [];
+    let base: readonly number[] = [];
+    for (let o: Owner | undefined = owner; o !== undefined; o = o.parent) {
+      if (o.chain !== undefined) {
+        base = o.chain;
+        break;
+      }
+      pending.push(o);
+    }
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const o = pending[i] as Owner;
+      const keep = base.length >= ANCESTOR_CHAIN_MAX ? base.slice(base.length - ANCESTOR_CHAIN_MAX + 1) : base.slice();
+      keep.push(o.id);
+      o.chain = keep;
+      base = keep;
+    }
+    return base;
+  }
+
+  /**
+   * Class tokens of the frame at `index` and its ancestors, computed from the nearest frame that has them and
+   * cached on every frame on the way (each frame is tokenised at most once).
+   */
+  private tokensAt(index: number): readonly string[] {
+    let from = index;
+    while ((this.stack[from] as Frame).tokens === undefined) from -= 1;
+    let tokens = (this.stack[from] as Frame).tokens as readonly string[];
+    for (let i = from + 1; i <= index; i++) {
+      const frame = this.stack[i] as Frame;
+      const own = ownTokens(frame.node as Element, frame.name, this.tokenCache);
+      if (own.length > 0) tokens = mergeTokens(tokens, own);
+      frame.tokens = tokens;
+    }
+    return tokens;
+  }
+
+  /** "body>div>article>p": the last TAG_PATH_MAX_SEGMENTS element names down to the frame at `index`. */
+  private tagPathAt(index: number): string {
+    let path = '';
+    for (let i = Math.max(1, index - TAG_PATH_MAX_SEGMENTS + 1); i <= index; i++) {
+      path = path.length === 0 ? (this.stack[i] as Frame).name : `${path}>${(this.stack[i] as Frame).name}`;
+    }
+    return path;
+  }
+
+  /** Sets listLinkDensity on list items: the link density of all items of the same list together. */
+  private markLinkLists(): void {
+    const totals = new Map<number, { chars: number; links: number }>();
+    for (let i = 0; i < this.blocks.length; i++) {
+      const listId = this.blockListIds[i] as number;
+      if (listId === 0) continue;
+      const block = this.blocks[i] as RawBlock;
+      const total = totals.get(listId) ?? { chars: 0, links: 0 };
+      total.chars += block.text.length;
+      total.links += (block.dom?.linkDensity ?? 0) * block.text.length;
+      totals.set(listId, total);
+    }
+    if (totals.size === 0) return;
+    for (let i = 0; i < this.blocks.length; i++) {
+      const total = totals.get(this.blockListIds[i] as number);
+      const dom = (this.blocks[i] as RawBlock).dom;
+      if (total !== undefined && dom !== undefined) dom.listLinkDensity = total.links / Math.max(1, total.chars);
+    }
+  }
+}
+
+/** The frame's own context, copied from the parent's on the first change. */
+function writable(frame: Frame, parentCtx: Context): Context {
+  if (frame.ctx === parentCtx) {
+    frame.ctx = {
+      inArticle: parentCtx.inArticle, landmark: parentCtx.landmark, listDepth: parentCtx.listDepth,
+      listId: parentCtx.listId, kindContext: parentCtx.kindContext, linkId: parentCtx.linkId, pre: parentCtx.pre,
+      table: parentCtx.table, tableRun: parentCtx.tableRun,
+    };
+  }
+  return frame.ctx;
+}
+
+/** Custom elements (<my-card>) are inline but usually laid out as boxes: their edges separate words. */
+function isCustomElement(name: string): boolean {
+  return name.includes('-');
+}
+
+/** Cheap check before tokenising for a byline: the class or id mentions an author word. */
+function mayBeByline(a: ElementAttrs): boolean {
+  const cls = a.class;
+  const id = a.id;
+  return (cls !== undefined && BYLINE_HINT.test(cls)) || (id !== undefined && BYLINE_HINT.test(id));
+}
+
+/** Substrings of every class/id spelling that tokenises to "author" (see vocab.ts). */
+const BYLINE_HINT = /author|byline|writer|contributor/i;
+
+/** True for elements that start a block (see BLOCK_TAGS), app roots and role=heading elements. */
+function isBlock(name: string, a: ElementAttrs): boolean {
+  return BLOCK_TAGS.has(name) || APP_ROOT_TAGS.has(name) || a.role === 'heading';
+}
+
+/** The heading level of h1–h6, or of a role=heading element (aria-level, else 2). */
+function headingLevel(el: Element, name: string, a: ElementAttrs): number | undefined {
+  const level = HEADING_LEVEL.get(name);
+  if (level !== undefined) return level;
+  if (a.role !== 'heading') return undefined;
+  const aria = Number(el.attribs['aria-level']);
+  return Number.isInteger(aria) && aria >= 1 && aria <= 6 ? aria : 2;
+}
+
+/** An <a> that is a link: it has an href, or it is not merely a named anchor target. */
+function isLink(a: ElementAttrs): boolean {
+  return a.href !== undefined || (a.name === undefined && a.id === undefined);
+}
+
+/** Vocabulary tokens of the element's own class, id and itemprop (none for html/body: they describe the page). */
+function ownTokens(el: Element, name: string, cache: TokenCache): readonly string[] {
+  if (UNTOKENISED_TAGS.has(name)) return [];
+  const a = el.attribs;
+  const cls = a['class'];
+  const id = a['id'];
+  const itemprop = a['itemprop'];
+  if (cls === undefined && id === undefined && itemprop === undefined) return [];
+  let tokens: readonly string[] = cls === undefined ? [] : cache.tokens(cls);
+  if (id !== undefined) tokens = mergeTokens(tokens, cache.tokens(id));
+  if (itemprop !== undefined) tokens = mergeTokens(tokens, cache.tokens(itemprop));
+  return tokens;
+}
+
+/** True for article, main, role=main/article, itemprop=articleBody and schema.org Article-type itemscopes. */
+function marksArticle(name: string, a: ElementAttrs): boolean {
+  if (ARTICLE_TAGS.has(name)) return true;
+  const role = a.role;
+  if (role !== undefined && ARTICLE_ROLES.has(role.trim().toLowerCase())) return true;
+  const itemprop = a.itemprop;
+  if (itemprop !== undefined && itemprop.toLowerCase().split(/\s/).some((p) => ARTICLE_ITEMPROPS.has(p))) return true;
+  const itemtype = a.itemtype;
+  if (itemtype === undefined) return false;
+  for (const url of itemtype.split(/\s/)) {
+    const type = url.slice(url.lastIndexOf('/') + 1).toLowerCase();
+    if (ARTICLE_SCHEMA_TYPES.has(type)) return true;
+  }
+  return false;
+}
+
+/** The landmark an element opens: nav/aside anywhere, header/footer only outside an article, or an ARIA role. */
+function landmarkOf(name: string, a: ElementAttrs, insideArticle: boolean): Landmark | undefined {
+  const byTag = LANDMARK_TAGS.get(name);
+  if (byTag !== undefined && !(insideArticle && (byTag === 'header' || byTag === 'footer'))) return byTag;
+  const role = a.role;
+  return role === undefined ? undefined : LANDMARK_ROLES.get(role.trim().toLowerCase());
+}
+
+/** An element a script application renders into. */
+function isAppRoot(name: string, a: ElementAttrs): boolean {
+  if (APP_ROOT_TAGS.has(name)) return true;
+  const id = a.id;
+  return id !== undefined && APP_ROOT_IDS.has(id.toLowerCase());
+}
+
+/** True when a <noscript>'s text asks for JavaScript ("You need to enable JavaScript to run this app."). */
+function asksForJavaScript(el: Element): boolean {
+  const text = boundedText(el, NOSCRIPT_TEXT_MAX_CHARS)?.toLowerCase();
+  return text !== undefined && NOSCRIPT_JS_WORDS.some((w) => text.includes(w));
+}

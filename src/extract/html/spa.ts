@@ -1,0 +1,17 @@
+/**
+ * "Content is loaded by script": the served HTML of a client-rendered page is a shell (an empty app root, a
+ * noscript asking for JavaScript, scripts) with almost no text of its own. The extractor reports such a page as
+ * script-only instead of returning whatever scraps of chrome it holds.
+ */
+
+import type { PageSignals } from './segment.js';
+import { SCRIPT_ONLY_MAX_VISIBLE_CHARS } from './thresholds.js';
+
+/**
+ * True when the page shows almost no text and carries a script application's marks: an empty app root, a
+ * noscript asking for JavaScript, or at least one script.
+ */
+export function isScriptOnly(signals: PageSignals): boolean {
+  if (signals.visibleChars >= SCRIPT_ONLY_MAX_VISIBLE_CHARS) return false;
+  return signals.emptyAppRoot || signals.noscriptAsksForJs || signals.scripts > 0;
+}

@@ -1,0 +1,190 @@
+/**
+ * A run of inline text being gathered into one block, with its link measurements. Whitespace is normalised as
+ * the text arrives (runs collapse to one space, the ends are trimmed), so a block's text is built once, in one
+ * pass, and link characters are counted on the normalised text the reader sees.
+ */
+
+/** Runs of white space (ASCII, no-break and other Unicode spaces): a single-level class, no nested quantifier. */
+const WHITESPACE_RUN = /\s+/g;
+
+/** The finished text of a run and its link measurements. */
+export interface RunText {
+  text: string;
+  /** Characters of `text` that came from inside links. */
+  linkChars: number;
+  /** Distinct links that contributed text. */
+  linkCount: number;
+}
+
+export class TextRun {
+  private parts: string[] = [];
+  /** Characters gathered so far (normalised; in preformatted runs, raw). */
+  private chars = 0;
+  private linkChars = 0;
+  private linkCount = 0;
+  /** Id of the last link that contributed text, so one link split by markup counts once. */
+  private lastLinkId = 0;
+  /** A separating space is owed before the next text (whitespace or a soft boundary was seen). */
+  private pendingSpace = false;
+  /** <br> elements seen since the last visible text: two in a row end a paragraph. */
+  private breaks = 0;
+
+  /** True when no visible text has been gathered. */
+  get empty(): boolean {
+    return this.chars === 0;
+  }
+
+  /**
+   * Appends text with whitespace collapsed. `linkId` is the enclosing link's id (0 outside links); the
+   * separating space before a link's text counts as outside it.
+   */
+  append(data: string, linkId: number): void {
+    if (isBlank(data)) {
+      // The indentation between tags: most text nodes of a page. Only owes a space.
+      if (this.chars > 0 && data.length > 0) this.pendingSpace = true;
+      return;
+    }
+    const collapsed = needsCollapse(data) ? data.replace(WHITESPACE_RUN, ' ') : data;
+    let from = 0;
+    let to = collapsed.length;
+    if (to > 0 && collapsed.charCodeAt(0) === 32) {
+      from = 1;
+      if (this.chars > 0) this.pendingSpace = true;
+    }
+    if (to > from && collapsed.charCodeAt(to - 1) === 32) to -= 1;
+    if (to <= from) return;
+    if (this.pendingSpace && this.chars > 0) {
+      this.parts.push(' ');
+      this.chars += 1;
+    }
+    const piece = from === 0 && to === collapsed.length ? collapsed : collapsed.slice(from, to);
+    this.push(piece, linkId);
+    this.pendingSpace = to < collapsed.length;
+    this.breaks = 0;
+  }
+
+  /** Appends preformatted text as is (line ends normalised to \n). */
+  appendPre(data: string, linkId: number): void {
+    if (data.length === 0) return;
+    this.push(data.includes('\r') ? data.replace(/\r\n?/g, '\n') : data, linkId);
+  }
+
+  /** A soft boundary (a line break, a cell edge, a custom element's edge): words on either side must not touch. */
+  space(): void {
+    if (this.chars > 0) this.pendingSpace = true;
+  }
+
+  /** A line break inside preformatted text. */
+  newline(): void {
+    this.parts.push('\n');
+    this.chars += 1;
+  }
+
+  /**
+   * Counts a <br>. Returns true when it is the second in a row after some text: the paragraph ends there
+   * (old sites write paragraphs as text separated by <br><br>). A single one is a space.
+   */
+  lineBreak(): boolean {
+    if (this.chars === 0) return false;
+    this.breaks += 1;
+    this.pendingSpace = true;
+    return this.breaks >= 2;
+  }
+
+  /** The gathered text, normalised, and its measurements; the run is empty afterwards. */
+  take(): RunText {
+    const text = this.parts.length === 1 ? (this.parts[0] ?? '') : this.parts.join('');
+    const result = { text, linkChars: this.linkChars, linkCount: this.linkCount };
+    this.reset();
+    return result;
+  }
+
+  /**
+   * The gathered preformatted text: blank lines at the start and trailing white space removed, indentation of
+   * the first line kept. The run is empty afterwards.
+   */
+  takePre(): RunText {
+    const raw = this.parts.join('');
+    const text = trimPre(raw);
+    const linkChars = Math.min(this.linkChars, text.length);
+    const result = { text, linkChars, linkCount: this.linkCount };
+    this.reset();
+    return result;
+  }
+
+  private push(piece: string, linkId: number): void {
+    this.parts.push(piece);
+    this.chars += piece.length;
+    if (linkId > 0) {
+      this.linkChars += piece.length;
+      if (linkId !== this.lastLinkId) {
+        this.linkCount += 1;
+        this.lastLinkId = linkId;
+      }
+    }
+  }
+
+  private reset(): void {
+    this.parts = [];
+    this.chars = 0;
+    this.linkChars = 0;
+    this.linkCount = 0;
+    this.lastLinkId = 0;
+    this.pendingSpace = false;
+    this.breaks = 0;
+  }
+}
+
+/** Preformatted text without its leading blank lines and trailing white space. */
+export function trimPre(raw: string): string {
+  let start = 0;
+  // Skip whole leading lines that are blank, keeping the first non-blank line's indentation.
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 10) start = i + 1;
+    else if (c !== 32 && c !== 9 && c !== 13 && c !== 12) break;
+  }
+  let end = raw.length;
+  while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end -= 1;
+  return raw.slice(start, end);
+}
+
+/** ASCII white space or a no-break space. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
+}
+
+/** True when the text is empty or only ASCII white space (checked without a regular expression or allocation). */
+function isBlank(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return false;
+  }
+  return true;
+}
+
+/**
+ * True when the text has white space other than single ASCII spaces between words: a line break, a tab, two
+ * spaces, or a no-break or other Unicode space. Most text nodes with words in them need no collapsing, and this
+ * scan is cheaper than running the replacement.
+ */
+function needsCollapse(data: string): boolean {
+  let previousSpace = false;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return true;
+      previousSpace = true;
+    } else {
+      if (c < 32 || (c > 127 && isUnicodeSpace(c))) return true;
+      previousSpace = false;
+    }
+  }
+  return false;
+}
+
+/** The non-ASCII code units JavaScript's \s matches (no-break space, the U+2000 block, ideographic space…). */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

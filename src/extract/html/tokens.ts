@@ -1,0 +1,143 @@
+/**
+ * Class and id words that carry meaning ("site-footer" → footer, "articleBody" → article, body), by whole-word
+ * lookup in the vocabulary of vocab.ts. Splitting is a single character scan, no regular expression.
+ */
+
+import { CLASS_TOKEN_VOCAB, NEGATING_CLASS_PREFIXES } from './vocab.js';
+
+/** Character classes the splitter distinguishes. */
+const SEPARATOR = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+type CharType = typeof SEPARATOR | typeof LOWER | typeof UPPER | typeof DIGIT;
+
+/** Classifies one UTF-16 code unit; non-ASCII code units count as lower-case letters (words in other scripts). */
+function charType(code: number): CharType {
+  if (code >= 97 && code <= 122) return LOWER;
+  if (code >= 65 && code <= 90) return UPPER;
+  if (code >= 48 && code <= 57) return DIGIT;
+  if (code > 127) return LOWER;
+  return SEPARATOR;
+}
+
+/**
+ * Canonical vocabulary tokens of an attribute value (a class list, an id, an itemprop), deduplicated, in order
+ * of first appearance. Entries that start with a negating word ("has-sidebar", "no-comments") are skipped whole.
+ * Words are cut at non-alphanumerics, camelCase humps ("siteFooter" → site, footer; "HTMLParser" → html,
+ * parser) and letter/digit changes ("ad300x250" → ad, 300, x, 250), and looked up lower-cased, in one scan
+ * without per-entry arrays (class lists are the most repeated text of a page).
+ */
+export function meaningfulTokens(value: string): string[] {
+  const tokens: string[] = [];
+  const n = value.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(value.charCodeAt(i))) i++;
+    const entryStart = i;
+    let entryEnd = i;
+    while (entryEnd < n && !isSpace(value.charCodeAt(entryEnd))) entryEnd++;
+    i = entryEnd;
+    let start = -1;
+    let prev: CharType = SEPARATOR;
+    let firstWord = true;
+    for (let j = entryStart; j <= entryEnd; j++) {
+      const type = j < entryEnd ? charType(value.charCodeAt(j)) : SEPARATOR;
+      let cut = -1;
+      if (type === SEPARATOR) cut = j;
+      else if (start >= 0 && type === UPPER && prev === LOWER) cut = j;
+      else if (start >= 0 && type === LOWER && prev === UPPER && j - start > 1) cut = j - 1;
+      else if (start >= 0 && (type === DIGIT) !== (prev === DIGIT)) cut = j;
+      if (cut >= 0 && start >= 0) {
+        if (mayBeKnownWord(value, start, cut)) {
+          const word = value.slice(start, cut).toLowerCase();
+          if (firstWord && cut < entryEnd && NEGATING_CLASS_PREFIXES.has(word) && hasWordAfter(value, cut, entryEnd)) break;
+          const canonical = CLASS_TOKEN_VOCAB.get(word);
+          if (canonical !== undefined && !tokens.includes(canonical)) tokens.push(canonical);
+        }
+        firstWord = false;
+        start = type === SEPARATOR ? -1 : cut;
+      } else if (start < 0 && type !== SEPARATOR) {
+        start = j;
+      }
+      prev = type;
+    }
+  }
+  return tokens;
+}
+
+/** Longest word length the shape filter tells apart; longer words share the last slot. */
+const MAX_SHAPE_LENGTH = 31;
+
+/** Index of an ASCII letter or digit (case-folded) in 1..36, 0 for anything else. */
+function charSlot(code: number): number {
+  if (code >= 97 && code <= 122) return code - 96;
+  if (code >= 65 && code <= 90) return code - 64;
+  if (code >= 48 && code <= 57) return code - 21;
+  return 0;
+}
+
+/** Slot of a word's shape: its first two characters (case-folded) and its length. */
+function shapeSlot(c0: number, c1: number, length: number): number {
+  return (charSlot(c0) * 37 + charSlot(c1)) * (MAX_SHAPE_LENGTH + 1) + Math.min(length, MAX_SHAPE_LENGTH);
+}
+
+/**
+ * The shapes of every vocabulary and negating word. Most words of a class list are not in the vocabulary;
+ * checking the shape first rejects them without slicing and lower-casing a string. Built once, never changed.
+ */
+const KNOWN_SHAPES: Uint8Array = buildShapes([...CLASS_TOKEN_VOCAB.keys(), ...NEGATING_CLASS_PREFIXES]);
+
+function buildShapes(words: readonly string[]): Uint8Array {
+  const shapes = new Uint8Array(37 * 37 * (MAX_SHAPE_LENGTH + 1));
+  for (const word of words) shapes[shapeSlot(word.charCodeAt(0), word.charCodeAt(1), word.length)] = 1;
+  return shapes;
+}
+
+/** False when value[start, end) cannot be a vocabulary or negating word (its shape is unknown). */
+function mayBeKnownWord(value: string, start: number, end: number): boolean {
+  const second = end - start > 1 ? value.charCodeAt(start + 1) : Number.NaN;
+  return KNOWN_SHAPES[shapeSlot(value.charCodeAt(start), second, end - start)] === 1;
+}
+
+/** True when an alphanumeric character follows position `from` within the entry (the entry has another word). */
+function hasWordAfter(value: string, from: number, end: number): boolean {
+  for (let k = from; k < end; k++) if (charType(value.charCodeAt(k)) !== SEPARATOR) return true;
+  return false;
+}
+
+/** ASCII white space, the separator of class-list entries. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+}
+
+/**
+ * Memoises meaningfulTokens per attribute value for one page: class lists repeat heavily (every card, every
+ * menu item), and utility-class pages (Tailwind) carry long lists. Owned by one segmentation run, never shared.
+ */
+export class TokenCache {
+  private readonly cache = new Map<string, readonly string[]>();
+
+  tokens(value: string): readonly string[] {
+    let found = this.cache.get(value);
+    if (found === undefined) {
+      found = meaningfulTokens(value);
+      this.cache.set(value, found);
+    }
+    return found;
+  }
+}
+
+/**
+ * The inherited token list after adding `own`: the parent's array itself when nothing is new (so deep nesting
+ * shares one array instead of copying), otherwise a copy with the new tokens appended.
+ */
+export function mergeTokens(parent: readonly string[], own: readonly string[]): readonly string[] {
+  let merged: string[] | undefined;
+  for (const token of own) {
+    if (parent.includes(token) || merged?.includes(token)) continue;
+    merged ??= parent.slice();
+    merged.push(token);
+  }
+  return merged ?? parent;
+}
