@@ -5,6 +5,7 @@
  */
 import type { Article, EmptyReason } from './article.js';
 import { classify } from './classify/index.js';
+import { separateTitle } from './classify/title.js';
 import { extractHtml, extractText, type Extraction } from './extract/index.js';
 import { decodeInput } from './input/index.js';
 import { resolveOptions, type DeclutterOptions } from './options.js';
@@ -25,6 +26,7 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
     language: extraction.metadata.language,
     extraRules: extraction.rules,
   });
+  separateTitle(blocks, extraction.metadata.title);
   const text = renderText(blocks);
   const ok = text.length > 0;
   return {
@@ -52,3 +54,5 @@ export { DEFAULT_OPTIONS, type DeclutterOptions, type Favor, type InputHint } fr
 export { renderText } from './render/text.js';
 export { renderJson } from './render/json.js';
 export { renderExplain } from './render/explain.js';
+export { renderMarkdown } from './render/markdown.js';
+export { renderHtml } from './render/html.js';

@@ -60,6 +60,8 @@ export interface BlockFeatures {
   ancestors?: readonly number[];
   /** For a list item: link density of its whole list, so items of menus and link lists can be told apart (DOM only). */
   listLinkDensity?: number;
+  /** Inside a panel hidden until the reader opens it: a tab panel, an accordion or FAQ answer (DOM only). */
+  collapsed?: boolean;
 }
 
 export interface Block {
@@ -92,6 +94,9 @@ export interface RawBlock {
   dom?: Pick<
     BlockFeatures,
     | 'linkDensity' | 'tagPath' | 'classTokens' | 'depth' | 'inArticle'
-    | 'tag' | 'landmark' | 'linkCount' | 'containerId' | 'ancestors' | 'listLinkDensity'
+    | 'tag' | 'landmark' | 'linkCount' | 'containerId' | 'ancestors' | 'listLinkDensity' | 'collapsed'
   >;
 }
+
+/** A 'table' block's text holds one row per line, its cells joined by this separator. */
+export const TABLE_CELL_SEPARATOR = ' | ';

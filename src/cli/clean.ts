@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
-import { declutter, renderExplain, renderJson } from '../index.js';
+import { declutter, renderExplain, renderHtml, renderJson, renderMarkdown } from '../index.js';
 import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
 import type { Article, EmptyReason } from '../article.js';
 import type { CommandContext } from './context.js';
@@ -8,7 +8,7 @@ import { CliError, EXIT } from './exit-codes.js';
 import { readInputFile, readStdin, useColour } from './io.js';
 import { parseByteSize } from './parse.js';
 
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 interface CleanFlags {
@@ -62,6 +62,15 @@ function render(article: Article, flags: CleanFlags, ctx: CommandContext): strin
     const chalk = new Chalk({ level: colour ? 1 : 0 });
     return renderExplain(article, { kept: (s) => s, removed: (s) => chalk.dim(s) }) + '\n';
   }
-  if (flags.format === 'json') return renderJson(article) + '\n';
-  return article.text.length > 0 ? article.text + '\n' : '';
+  if (!article.ok && flags.format !== 'json') return '';
+  switch (flags.format) {
+    case 'json':
+      return renderJson(article) + '\n';
+    case 'markdown':
+      return renderMarkdown(article) + '\n';
+    case 'html':
+      return renderHtml(article) + '\n';
+    default:
+      return article.text + '\n';
+  }
 }
