@@ -8,7 +8,7 @@ import { tierOf } from './smooth.js';
  * Sites put an article's paragraphs in one container. After smoothing, the main container is the deepest one
  * holding at least `mainContainerShare` of the page's content words. Inside it, blocks that were only uncertain
  * (a short paragraph, a sub-heading, a list of short items) join the article: their container vouches for
- * them. Confident boilerplate inside it (a share bar, an inline "related" box) stays out. Outside it, only
+ * them, unless they are mostly links (a tag list, a user name). Confident boilerplate inside it (a share bar, an inline "related" box) stays out. Outside it, only
  * blocks that are good on their own evidence stay content: smoothing alone does not carry a teaser in.
  * Returns the id of the main container, or undefined.
  */
@@ -39,7 +39,8 @@ export function applyContainerCoherence(blocks: Block[], bias: number): number |
     if (b.features.ancestors === undefined) continue;
     const inside = b.features.ancestors.includes(main);
     const tier = tierOf(b.score, bias);
-    if (inside && b.label !== 'content' && tier !== 'bad' && b.features.words > 0) {
+    const navigational = b.features.linkDensity >= T.linkSomeRatio;
+    if (inside && b.label !== 'content' && tier !== 'bad' && b.features.words > 0 && !navigational) {
       b.label = 'content';
       b.reasons.push('→in-main-container');
     } else if (!inside && b.label === 'content' && tier !== 'good') {

@@ -21,6 +21,9 @@ export const DOM_THRESHOLDS = Object.freeze({
   asideWeight: -2,
   boilerplateClassWeight: -2,
   furnitureClassWeight: -1,
+  /** Bylines, datelines and captions are short: below this many words the furniture words weigh more. */
+  furnitureShortWords: 15,
+  shortFurnitureClassWeight: -3,
   contentClassWeight: 1,
   inArticleWeight: 1,
   linkListWeight: -1.5,

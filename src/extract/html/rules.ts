@@ -61,7 +61,10 @@ export const classWords: Rule = ({ features: f }) => {
   const bad = firstToken(f.classTokens, BOILERPLATE_TOKENS);
   if (bad !== undefined) return say(T.boilerplateClassWeight, `class:${bad}`);
   const furniture = firstToken(f.classTokens, FURNITURE_TOKENS);
-  if (furniture !== undefined) return say(T.furnitureClassWeight, `class:${furniture}`);
+  if (furniture !== undefined) {
+    // A byline or dateline is a line; a long block in a container named "meta" or "author" is often the text.
+    return say(f.words < T.furnitureShortWords ? T.shortFurnitureClassWeight : T.furnitureClassWeight, `class:${furniture}`);
+  }
   const good = firstToken(f.classTokens, CONTENT_TOKENS);
   if (good !== undefined) return say(T.contentClassWeight, `class:${good}`);
   return undefined;
