@@ -8,7 +8,7 @@ import { smooth } from './smooth.js';
 import { applyContainerCoherence } from './container.js';
 import { selectMainRegions, type Region } from './select.js';
 import { FAVOR_PRESETS, THRESHOLDS as T } from './thresholds.js';
-import { BULLET, COMMENT_SECTION } from './vocab.js';
+import { BULLET, COMMENT_ATTRIBUTION, COMMENT_SECTION } from './vocab.js';
 
 export interface ClassifyOptions {
   favor: Favor;
@@ -44,7 +44,27 @@ export function classify(raws: readonly RawBlock[], options: ClassifyOptions): C
   smooth(blocks, preset.bias);
   applyContainerCoherence(blocks, preset.bias);
   const regions = selectMainRegions(blocks, preset.bias, preset.secondaryRegionShare);
+  dropRepeatedText(blocks);
   return { blocks, language, regions };
+}
+
+/**
+ * A kept block whose text was already kept earlier on the page is a second rendering of the same paragraph (a
+ * slideshow caption repeated, a post or a pull quote shown twice), not more text: it goes ("repeated-text").
+ * Short blocks are exempt: list items and table cells repeat legitimately ("Yes", "$10"). Truncated copies
+ * ("The first words…") are left alone: on listing pages the teasers are the content.
+ */
+function dropRepeatedText(blocks: Block[]): void {
+  const kept = new Set<string>();
+  for (const b of blocks) {
+    if (b.label !== 'content' || b.features.words < T.repeatedTextMinWords) continue;
+    if (!kept.has(b.text)) {
+      kept.add(b.text);
+      continue;
+    }
+    b.label = 'boilerplate';
+    b.reasons.push('→repeated-text');
+  }
 }
 
 function pageLanguage(raws: readonly RawBlock[], declared: string | undefined): string | undefined {
@@ -64,20 +84,30 @@ function pageContext(raws: readonly RawBlock[], features: readonly BlockFeatures
   const votes = new Map<number, number>();
   let proseWords = 0;
   let commentSectionStart: number | undefined;
+  let firstAttribution: number | undefined;
+  let attributions = 0;
   features.forEach((f, i) => {
     const prose = !f.bullet && f.words >= T.mediumWords && f.stopwordDensity >= T.stopwordRich;
     if (prose) proseWords += f.words;
-    if (commentSectionStart === undefined && proseWords >= T.commentSectionMinProseWords && isCommentHeading(raws[i]!.text)) {
-      commentSectionStart = i;
+    if (commentSectionStart === undefined && proseWords >= T.commentSectionMinProseWords) {
+      if (isCommentHeading(raws[i]!.text)) commentSectionStart = i;
+      else if (isCommentAttribution(raws[i]!.text)) {
+        firstAttribution ??= i;
+        if (++attributions >= T.commentAttributionMinLines) commentSectionStart = firstAttribution;
+      }
     }
     if (f.indent === undefined || !prose) return;
     votes.set(f.indent, (votes.get(f.indent) ?? 0) + f.words);
   });
   let dominantIndent: number | undefined;
   let best = 0;
-  for (const [indent, words] of votes) if (words > best) [dominantIndent, best] = [indent, words];
+  let total = 0;
+  for (const [indent, words] of votes) {
+    total += words;
+    if (words > best) [dominantIndent, best] = [indent, words];
+  }
   return {
-    ...(dominantIndent === undefined ? {} : { dominantIndent }),
+    ...(dominantIndent === undefined ? {} : { dominantIndent, dominantIndentShare: best / total }),
     ...(commentSectionStart === undefined ? {} : { commentSectionStart }),
   };
 }
@@ -89,6 +119,15 @@ const BRACKETS = /[[\]{}<>]/g;
 function isCommentHeading(text: string): boolean {
   if (text.length > COMMENT_HEADING_MAX_CHARS) return false;
   return COMMENT_SECTION.test(text.replace(BULLET, '').replace(BRACKETS, '').trim().toLowerCase());
+}
+
+/** Longest text considered as a comment's attribution line. */
+const COMMENT_ATTRIBUTION_MAX_CHARS = 80;
+
+/** "1. Jane says:": the line that opens a reader's comment in most blog layouts. */
+function isCommentAttribution(text: string): boolean {
+  if (text.length > COMMENT_ATTRIBUTION_MAX_CHARS) return false;
+  return COMMENT_ATTRIBUTION.test(text.replace(BULLET, '').trim().toLowerCase());
 }
 
 function scoreBlock(raw: RawBlock, index: number, features: BlockFeatures, page: PageContext, rules: readonly Rule[]): Block {

@@ -1,10 +1,13 @@
 import type { BlockFeatures, BlockKind } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
+import { AUTHOR_BIO, PROMOTION, PHOTO_CREDIT, IMAGE_FILE_NAME, PLACEHOLDER_BRACKET, PLACEHOLDER_MAX_BRACKETS, PLACEHOLDER_REST } from './vocab.js';
 
 /** Facts about the whole page that some rules compare a block with. */
 export interface PageContext {
   /** Text dumps: the indentation carrying most of the page's prose-like words (the article's column). */
   dominantIndent?: number;
+  /** Share of the prose-like words that sit in that column (low when a page has two columns of prose). */
+  dominantIndentShare?: number;
   /** Index of the first block of a comment section that follows the article's start, if any. */
   commentSectionStart?: number;
 }
@@ -75,10 +78,16 @@ export const digitHeavy: Rule = ({ features: f }) =>
 /**
  * Text dumps: renderers indent list items and nested boxes (teasers, comments, sidebars) while the article's
  * paragraphs share one column. A non-bulleted line off the prose column is rarely part of the article.
- * Bulleted lines are exempt: renderers indent the article's own lists too.
+ * Bulleted lines are exempt: renderers indent the article's own lists too. The rule holds only on pages whose
+ * prose mostly shares one column: where teasers or comments hold as much prose as the article, the dominant
+ * column may not be the article's.
  */
 export const offColumn: Rule = ({ features: f, page }) =>
-  f.indent !== undefined && page.dominantIndent !== undefined && !f.bullet && f.indent !== page.dominantIndent
+  f.indent !== undefined &&
+  page.dominantIndent !== undefined &&
+  (page.dominantIndentShare ?? 1) >= T.offColumnMinShare &&
+  !f.bullet &&
+  f.indent !== page.dominantIndent
     ? say(T.offColumnWeight, 'off-column')
     : undefined;
 
@@ -87,6 +96,36 @@ export const inCommentSection: Rule = ({ index, page }) =>
   page.commentSectionStart !== undefined && index >= page.commentSectionStart
     ? say(T.commentSectionWeight, 'in-comment-section')
     : undefined;
+
+/** "Jane Doe is a freelance writer based in…": the author's bio after the article. */
+export const authorBio: Rule = ({ text, features: f }) =>
+  f.words <= T.authorBioMaxWords && AUTHOR_BIO.test(text) ? say(T.authorBioWeight, 'author-bio') : undefined;
+
+/** A pitch for a newsletter or a subscription, a sentence or two long (shorter ones are menuPattern's). */
+export const promotion: Rule = ({ text, features: f }) =>
+  f.words > T.menuPatternMaxWords && f.words <= T.promotionMaxWords && PROMOTION.test(text.toLowerCase())
+    ? say(T.promotionWeight, 'promotion')
+    : undefined;
+
+/** A caption: a block crediting a photographer or a picture agency describes an image, not the story. */
+export const photoCredit: Rule = ({ text, features: f }) =>
+  f.words <= T.captionMaxWords && PHOTO_CREDIT.test(text.toLowerCase()) ? say(T.captionWeight, 'photo-credit') : undefined;
+
+/** An image's alt text or file name, or an empty form field, as a text renderer draws them. */
+export const placeholder: Rule = ({ text, features: f }) =>
+  f.words <= T.placeholderMaxWords && isRenderedPlaceholder(text) ? say(T.placeholderWeight, 'placeholder') : undefined;
+
+/** "[logo]", "[ ][Sign Up]", "[ ]Email", "photo_01.jpg" (see PLACEHOLDER_BRACKET in vocab.ts). */
+export function isRenderedPlaceholder(text: string): boolean {
+  if (IMAGE_FILE_NAME.test(text)) return true;
+  let rest = text;
+  let brackets = 0;
+  for (let m = PLACEHOLDER_BRACKET.exec(rest); m !== null && brackets < PLACEHOLDER_MAX_BRACKETS; m = PLACEHOLDER_BRACKET.exec(rest)) {
+    rest = rest.slice(m[0].length);
+    brackets++;
+  }
+  return brackets > 0 && PLACEHOLDER_REST.test(rest);
+}
 
 /** The rules every block goes through, in the order their reasons are listed. */
 export const SHARED_RULES: readonly Rule[] = [
@@ -100,4 +139,8 @@ export const SHARED_RULES: readonly Rule[] = [
   digitHeavy,
   offColumn,
   inCommentSection,
+  authorBio,
+  placeholder,
+  photoCredit,
+  promotion,
 ];

@@ -23,6 +23,8 @@ export function selectMainRegions(blocks: Block[], bias: number, secondaryShare:
   const taken = new Array<boolean>(blocks.length).fill(false);
   const main = bestRegion(values, blocks, taken);
   if (main === undefined || main.contentWords < T.minRegionWords) return selectRecordRun(blocks, bias);
+  const records = longestRecordRun(blocks, bias);
+  if (records !== undefined && records.contentWords >= main.contentWords * T.recordRunOverProse) return selectRecordRun(blocks, bias);
   regions.push(main);
   mark(taken, main);
   for (;;) {
@@ -32,7 +34,22 @@ export function selectMainRegions(blocks: Block[], bias: number, secondaryShare:
     mark(taken, next);
   }
   for (let i = 0; i < blocks.length; i++) if (!taken[i] && blocks[i]!.label === 'content') relabel(blocks[i]!);
+  for (const r of regions) keepListsInRegion(blocks, r, bias);
   return regions.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * A bulleted block inside a kept region that no rule found confidently boilerplate is one of the article's list
+ * items ("list-in-region"): the region already crosses it, and menus that sit inside an article are short
+ * bulleted runs that the per-block rules mark bad.
+ */
+function keepListsInRegion(blocks: Block[], r: Region, bias: number): void {
+  for (let i = r.from; i <= r.to; i++) {
+    const b = blocks[i]!;
+    if (b.label === 'content' || !b.features.bullet || tierOf(b.score, bias) === 'bad') continue;
+    b.label = 'content';
+    b.reasons.push('→list-in-region');
+  }
 }
 
 /**
@@ -87,11 +104,36 @@ function relabel(b: Block): void {
 }
 
 /**
- * Fallback for pages without prose (product grids, listings, link directories): the article is the longest run
- * of records, i.e. non-bulleted blocks that no rule found confidently boilerplate, allowing short interruptions.
+ * Fallback for pages without prose, or whose prose is a short intro above far more records (product grids,
+ * listings, link directories): the article is the longest run of records (see isRecord), allowing short
+ * interruptions.
  * Menus are bulleted by renderers and by sites alike, which is what separates them from a grid of records.
  */
 export function selectRecordRun(blocks: Block[], bias: number): Region[] {
+  const best = longestRecordRun(blocks, bias);
+  for (const b of blocks) if (b.label === 'content') relabel(b);
+  if (best === undefined || best.contentWords < T.minRecordRunWords) return [];
+  for (let i = best.from; i <= best.to; i++) {
+    const b = blocks[i]!;
+    if (isRecord(b, bias)) {
+      b.label = 'content';
+      b.reasons.push('→record-run');
+    }
+  }
+  return [best];
+}
+
+/**
+ * A record: a line of a grid or a listing (a name, a price, a rating, a short description), i.e. a block that
+ * is not bulleted, not confidently boilerplate, and shorter than running text (a run of long paragraphs is
+ * prose, which the main-region selection judges).
+ */
+function isRecord(b: Block, bias: number): boolean {
+  return !b.features.bullet && b.features.words < T.recordMaxWords && tierOf(b.score, bias) !== 'bad';
+}
+
+/** The run of records with the most words (see selectRecordRun), without relabelling anything. */
+function longestRecordRun(blocks: readonly Block[], bias: number): Region | undefined {
   let best: Region | undefined;
   let from = -1;
   let words = 0;
@@ -102,7 +144,7 @@ export function selectRecordRun(blocks: Block[], bias: number): Region[] {
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    const record = !b.features.bullet && tierOf(b.score, bias) !== 'bad';
+    const record = isRecord(b, bias);
     if (record) {
       if (from < 0) [from, words] = [i, 0];
       words += b.features.words;
@@ -114,14 +156,5 @@ export function selectRecordRun(blocks: Block[], bias: number): Region[] {
     }
   }
   close();
-  for (const b of blocks) if (b.label === 'content') relabel(b);
-  if (best === undefined || best.contentWords < T.minRecordRunWords) return [];
-  for (let i = best.from; i <= best.to; i++) {
-    const b = blocks[i]!;
-    if (!b.features.bullet && tierOf(b.score, bias) !== 'bad') {
-      b.label = 'content';
-      b.reasons.push('→record-run');
-    }
-  }
-  return [best];
+  return best;
 }

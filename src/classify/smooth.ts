@@ -28,6 +28,7 @@ export function smooth(blocks: Block[], bias: number): void {
     if (tiers[i] === 'good') setLabel(b, 'content', 'good');
     else if (tiers[i] === 'bad') setLabel(b, 'boilerplate', 'bad');
   }
+  resolveLists(blocks, tiers);
   let i = 0;
   while (i < blocks.length) {
     if (tiers[i] !== 'uncertain') {
@@ -41,6 +42,63 @@ export function smooth(blocks: Block[], bias: number): void {
     resolveRun(blocks, i, j, before === 'good', after === 'good', bias);
     i = j + 1;
   }
+}
+
+/**
+ * Lists as units. A run of consecutive bulleted blocks is one list, and its items are judged together: item by
+ * item, a list of short entries looks like a menu even when it is the article's own list of steps or points.
+ * A list is the article's ("article-list") when it sits in the text, i.e. the block just before it is good, or
+ * is an uncertain lead-in ending with a colon right after good text, or the block just after it is good, and
+ * the list itself does not read like a menu (see isMenuLikeList). Its items become good, so the text after the list can join them too.
+ * Blocks without bullets (DOM list items carry none in their text) are never grouped: a no-op for them.
+ */
+function resolveLists(blocks: Block[], tiers: Tier[]): void {
+  let i = 0;
+  while (i < blocks.length) {
+    if (!blocks[i]!.features.bullet) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < blocks.length && blocks[j + 1]!.features.bullet) j++;
+    const inText = introducedByText(blocks, tiers, i) || (j + 1 < blocks.length && tiers[j + 1] === 'good');
+    if (j > i && inText && !isMenuLikeList(blocks, i, j)) {
+      for (let k = i; k <= j; k++) {
+        if (tiers[k] !== 'uncertain') continue;
+        tiers[k] = 'good';
+        setLabel(blocks[k]!, 'content', 'article-list');
+      }
+    }
+    i = j + 1;
+  }
+}
+
+const LEAD_IN = /:\s*$/u;
+
+/** The block before the list is good text, or a lead-in ("You will need:") that follows good text. */
+function introducedByText(blocks: readonly Block[], tiers: readonly Tier[], first: number): boolean {
+  const before = first - 1;
+  if (before < 0) return false;
+  if (tiers[before] === 'good') return true;
+  return tiers[before] === 'uncertain' && LEAD_IN.test(blocks[before]!.text) && before > 0 && tiers[before - 1] === 'good';
+}
+
+/**
+ * A list reads like a menu when its items are furniture vocabulary, or mostly Title Case labels without
+ * sentence punctuation, or very short on average.
+ */
+export function isMenuLikeList(blocks: readonly Block[], from: number, to: number): boolean {
+  let words = 0;
+  let menu = 0;
+  let title = 0;
+  const n = to - from + 1;
+  for (let k = from; k <= to; k++) {
+    const f = blocks[k]!.features;
+    words += f.words;
+    if (f.menuPattern !== undefined) menu++;
+    if (!f.terminalPunctuation && f.capitalisedRatio >= T.titleCaseRatio && f.words >= 2) title++;
+  }
+  return menu / n > T.listMenuShare || title / n > T.listTitleShare || words / n < T.listMinMeanWords;
 }
 
 function resolveRun(blocks: Block[], from: number, to: number, goodBefore: boolean, goodAfter: boolean, bias: number): void {

@@ -46,8 +46,26 @@ export const THRESHOLDS = Object.freeze({
   commentSectionWeight: -4,
   /** A comment heading counts only after this many words of prose (a "Comments" link in the top menu does not). */
   commentSectionMinProseWords: 80,
+  /** Attribution lines ("Jane says:") needed to recognise a comment thread that has no heading. */
+  commentAttributionMinLines: 2,
+  /** An author's bio is a short paragraph; a longer block naming a reporter is the article talking about one. */
+  authorBioMaxWords: 80,
+  /** Strong enough to make a long bio uncertain, so it only stays when the text around it is the article. */
+  authorBioWeight: -4,
+  /** A newsletter pitch is a sentence or two; a longer block about subscriptions is the article's subject. */
+  promotionMaxWords: 40,
+  promotionWeight: -3,
+  /** Captions are a sentence or two; a longer block mentioning a photo credit is text about photography. */
+  captionMaxWords: 60,
+  /** Strong: a caption is a long sentence that would otherwise pass for prose and be rescued between paragraphs. */
+  captionWeight: -6,
+  /** Image and form placeholders ("[logo]", "[ ]Email", "photo.jpg") are short; longer bracketed text is prose. */
+  placeholderMaxWords: 8,
+  placeholderWeight: -3,
   /** A text-dump line off the column where the page's prose sits. */
   offColumnWeight: -2.5,
+  /** …applied only when that column holds at least this share of the page's prose words. */
+  offColumnMinShare: 0.75,
 
   // ── DOM rules (HTML only) ────────────────────────────────────────────────────────────────────────────
   /** Link density above this is a navigation list or a link farm. */
@@ -97,6 +115,12 @@ export const THRESHOLDS = Object.freeze({
   recordRunMaxGap: 2,
   /** …and the fewest words such a run needs to be returned rather than nothing. */
   minRecordRunWords: 30,
+  /** A kept block of at least this many words is dropped when its exact text was already kept above it. */
+  repeatedTextMinWords: 8,
+  /** A record is shorter than running text. */
+  recordMaxWords: 30,
+  /** A record run this many times the main prose region's words is the page's content (a grid under an intro). */
+  recordRunOverProse: 5,
 });
 
 export type Thresholds = typeof THRESHOLDS;

@@ -3,8 +3,8 @@
  * nested quantifiers, so no page text can make it backtrack.
  */
 
-/** Characters that open a list item or a menu entry in a text dump (w3m writes • and □; sites use · » | ▪ ►). */
-export const BULLET = /^(?:[·•▪►▸◦‣○●■□»|*–—-]|\d{1,3}[.)])\s/u;
+/** Characters that open a list item or a menu entry in a text dump (w3m writes •, □ and ☆ by nesting level; sites use · » | ▪ ►). */
+export const BULLET = /^(?:[·•▪►▸◦‣○●■□☆»|*–—-]|\d{1,3}[.)])\s/u;
 
 /**
  * Lines that are page furniture whatever their neighbours: each entry names the pattern for `--explain`.
@@ -40,3 +40,44 @@ export const SENTENCE_END = /[.!?…。！？]+["'”’»)\]]*(?:\s|$)/gu;
  */
 export const COMMENT_SECTION =
   /^(?:\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts on\b.*|reactions?)|(?:top rated |latest |all |view |show |read |reader |user |newest |oldest )?comments?(?:\s*\(\d[\d,]*\))?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|comments are closed\.?|what do you think\??|kommentare|commentaires|comentarios|commenti)$/u;
+
+/**
+ * A comment's attribution line in the layout most blogs share ("1. Jane says:", "Max sagt:", "Marie dit :"):
+ * a short name followed by a verb of saying and a colon, alone on its line. Matched against the lower-cased
+ * block with bullets stripped. Forums quote with "wrote:" or "said:", which are left out on purpose: forum posts are content.
+ */
+export const COMMENT_ATTRIBUTION = /^\S[^:]{0,60}\s(?:says|sagt|dit|dice|disse|zegt)\s?:$/u;
+
+/**
+ * An author's bio ("Jane Doe is a freelance writer based in…", "Max joined the paper as a reporter…"): a name of
+ * one to three capitalised words, a verb of being or joining, and a writing trade within the next few words.
+ * Bios sit after the article and read exactly like its prose.
+ */
+export const AUTHOR_BIO =
+  /^(?:\p{Lu}[\p{L}'’.-]*\s){1,3}(?:is|was|has been|joined)\s[^.]{0,60}?\b(?:reporter|writer|editor|journalist|correspondent|columnist|contributor|freelancer?|author|photographer|producer)\b/u;
+
+/**
+ * What a text renderer draws instead of an image or a form control: a bracketed alt text or file name
+ * ("[logo]", "[blank_1x1]", "[ ]Email", "[ ][Sign Up]"), or a bare image file name. Never part of the text.
+ * PLACEHOLDER_BRACKET is stripped from the start of a line up to PLACEHOLDER_MAX_BRACKETS times; what remains must
+ * match PLACEHOLDER_REST (a control's label glued to its box) or be empty.
+ */
+export const PLACEHOLDER_BRACKET = /^\[[^\]]{0,80}\]\s?/u;
+export const PLACEHOLDER_MAX_BRACKETS = 4;
+export const PLACEHOLDER_REST = /^\S{0,40}$/u;
+export const IMAGE_FILE_NAME = /^\S{1,120}\.(?:jpe?g|png|gif|webp|svg|avif)$/iu;
+
+/**
+ * A photo credit, which marks a block as an image caption ("(Photo by Jane Doe/Getty Images)", "Credit...",
+ * "AP Photo/…", "Image: Reuters"). Matched against the lower-cased block.
+ */
+export const PHOTO_CREDIT =
+  /(?:\bphoto(?:graph)?s? (?:by|courtesy of|credit)\b|\bimage (?:by|courtesy of|credit)\b|\bcredit(?::|\.\.\.|…)|\bgetty images\b|\bap photo\b|\bfile photo\b|\bvia getty\b|\bshutterstock\b|\bistock(?:photo)?\b|^(?:photo|image|picture|foto|bild)\s?:)/u;
+
+/**
+ * Calls to subscribe or follow ("Sign up for our newsletter to get…", "Join our forums…", "Follow us on…") and
+ * affiliate disclosures ("we may earn a commission…"):
+ * matched against the lower-cased text of blocks too long for MENU_PATTERNS but short enough to be a pitch.
+ */
+export const PROMOTION =
+  /\b(?:subscribe|subscription|newsletters?|sign up|sign-up|delivered to your inbox|abonnieren|s'abonner|suscr[ií]bete|affiliate (?:commission|links?|partners?)|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|follow (?:us|@)|join our)\b/u;

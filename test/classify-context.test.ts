@@ -1,0 +1,111 @@
+import type { Block, BlockFeatures, RawBlock } from '../src/blocks/block.js';
+import { classify } from '../src/classify/index.js';
+import { selectMainRegions } from '../src/classify/select.js';
+import { isMenuLikeList, smooth } from '../src/classify/smooth.js';
+
+/** A scored block with hand-made features: `score` decides its tier (good ≥ 3, bad ≤ -3). */
+function block(index: number, score: number, text: string, f: Partial<BlockFeatures> = {}): Block {
+  const words = f.words ?? text.split(/\s+/).length;
+  const features: BlockFeatures = {
+    words,
+    chars: text.length,
+    stopwordDensity: 0.3,
+    terminalPunctuation: /[.!?]$/.test(text),
+    sentences: 1,
+    capitalisedRatio: 0.1,
+    bullet: false,
+    digitRatio: 0,
+    menuPattern: undefined,
+    position: 0,
+    linkDensity: 0,
+    ...f,
+  };
+  return { index, text, kind: features.bullet ? 'list-item' : 'paragraph', features, initialLabel: 'content', label: 'content', score, reasons: [] };
+}
+
+const prose = (i: number) =>
+  block(i, 5, 'A long paragraph of running text that any reader would recognise as the article itself, with several clauses.', { words: 40 });
+
+describe('lists as units (smooth)', () => {
+  it('keeps a long list of steps introduced by the article, though each item alone looks like a menu entry', () => {
+    const items = Array.from({ length: 14 }, (_, k) => block(k + 1, -2.5, `• Step ${k + 1} of the recipe here`, { bullet: true, words: 6 }));
+    const blocks = [prose(0), ...items, block(15, -3.5, 'Footer', { words: 1 })];
+    smooth(blocks, 0);
+    for (const item of items) {
+      expect(item.label).toBe('content');
+      expect(item.reasons).toContain('→article-list');
+    }
+  });
+
+  it('accepts a lead-in ending with a colon between the text and the list', () => {
+    const blocks = [prose(0), block(1, -1.5, 'You will need:'), block(2, -2.5, '• two eggs', { bullet: true }), block(3, -2.5, '• some flour', { bullet: true })];
+    smooth(blocks, 0);
+    expect(blocks[2]!.reasons).toContain('→article-list');
+    expect(blocks[3]!.label).toBe('content');
+  });
+
+  it('does not treat a menu after the text as the article’s list', () => {
+    const menu = ['• Home Page', '• About Us', '• Contact Us', '• Privacy Policy'].map((t, k) =>
+      block(k + 1, -2.5, t, { bullet: true, words: 2, capitalisedRatio: 1, terminalPunctuation: false }));
+    expect(isMenuLikeList([prose(0), ...menu], 1, 4)).toBe(true);
+    const blocks = [prose(0), ...menu];
+    smooth(blocks, 0);
+    for (const b of menu) expect(b.reasons).not.toContain('→article-list');
+  });
+
+  it('is a no-op for blocks without bullets (DOM list items)', () => {
+    const blocks = [prose(0), block(1, -2.5, 'an item'), block(2, -2.5, 'another item'), block(3, -3.5, 'x')];
+    smooth(blocks, 0);
+    expect(blocks.some((b) => b.reasons.includes('→article-list'))).toBe(false);
+  });
+});
+
+describe('main-region selection', () => {
+  it('keeps uncertain bulleted blocks inside the kept region as the article’s list', () => {
+    const blocks = [prose(0), block(1, -2.5, '• a point', { bullet: true }), block(2, -2.5, '• another point', { bullet: true }), prose(3), prose(4)];
+    for (const b of blocks.slice(1, 3)) b.label = 'boilerplate';
+    selectMainRegions(blocks, 0);
+    expect(blocks[1]!.label).toBe('content');
+    expect(blocks[1]!.reasons).toContain('→list-in-region');
+  });
+
+  it('prefers a grid of records far larger than a short intro paragraph', () => {
+    const intro = block(0, 3.5, 'Shop our range of tents for every kind of trip.', { words: 25 });
+    const menu = block(1, -5, 'Menu', { words: 1 });
+    const records = Array.from({ length: 60 }, (_, k) => block(k + 2, -1.5, `Tent model ${k} $199.00 (12 reviews)`, { words: 6 }));
+    for (const r of records) r.label = 'boilerplate';
+    const blocks = [intro, menu, ...records];
+    selectMainRegions(blocks, 0);
+    expect(records.every((r) => r.label === 'content' && r.reasons.includes('→record-run'))).toBe(true);
+  });
+});
+
+describe('page-level stages (classify on synthetic lines)', () => {
+  const paragraph = (n: number): RawBlock => ({
+    text: `This is paragraph number ${n} of the story, and it is long enough to be read as running text by the classifier without any doubt at all.`,
+    kind: 'paragraph',
+    indent: 0,
+  });
+
+  it('recognises a comment thread from its attribution lines', () => {
+    const raws: RawBlock[] = [
+      paragraph(1), paragraph(2), paragraph(3), paragraph(4),
+      { text: '1. janedoe says:', kind: 'list-item', indent: 0 },
+      { text: 'I completely disagree with the author about everything in this story, and here is why it matters to me.', kind: 'paragraph', indent: 0 },
+      { text: '2. maxmuster says:', kind: 'list-item', indent: 0 },
+      { text: 'What a great article, thank you so much for writing it, I learned a lot from reading it today.', kind: 'paragraph', indent: 0 },
+    ];
+    const { blocks } = classify(raws, { favor: 'balanced', language: 'en' });
+    expect(blocks[5]!.reasons).toContain('in-comment-section');
+    expect(blocks[5]!.label).toBe('boilerplate');
+    expect(blocks[0]!.label).toBe('content');
+  });
+
+  it('drops the second copy of a repeated paragraph', () => {
+    const raws = [paragraph(1), paragraph(2), paragraph(1), paragraph(3)];
+    const { blocks } = classify(raws, { favor: 'balanced', language: 'en' });
+    expect(blocks[0]!.label).toBe('content');
+    expect(blocks[2]!.label).toBe('boilerplate');
+    expect(blocks[2]!.reasons).toContain('→repeated-text');
+  });
+});

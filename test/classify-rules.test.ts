@@ -1,0 +1,100 @@
+import type { BlockFeatures } from '../src/blocks/block.js';
+import {
+  authorBio,
+  isRenderedPlaceholder,
+  offColumn,
+  photoCredit,
+  placeholder,
+  promotion,
+  type PageContext,
+  type RuleInput,
+} from '../src/classify/rules.js';
+import { THRESHOLDS as T } from '../src/classify/thresholds.js';
+
+/** A neutral block: medium length, prose-like, nothing special. Tests override what they are about. */
+function features(overrides: Partial<BlockFeatures> = {}): BlockFeatures {
+  return {
+    words: 20,
+    chars: 120,
+    stopwordDensity: 0.35,
+    terminalPunctuation: true,
+    sentences: 1,
+    capitalisedRatio: 0.1,
+    bullet: false,
+    digitRatio: 0,
+    menuPattern: undefined,
+    position: 0.5,
+    linkDensity: 0,
+    ...overrides,
+  };
+}
+
+function input(text: string, f: Partial<BlockFeatures> = {}, page: PageContext = {}): RuleInput {
+  return { index: 0, text, kind: 'paragraph', features: features(f), page };
+}
+
+describe('authorBio', () => {
+  it('flags a short paragraph introducing the author', () => {
+    const verdict = authorBio(input('Jane Doe is a freelance writer based in Toronto. Her work has appeared in many places.'));
+    expect(verdict).toEqual({ weight: T.authorBioWeight, reason: 'author-bio' });
+  });
+
+  it('leaves prose that merely mentions a reporter', () => {
+    expect(authorBio(input('The committee said on Monday that it had asked a reporter to testify.'))).toBeUndefined();
+  });
+
+  it('leaves long blocks alone', () => {
+    expect(authorBio(input('Jane Doe is a reporter who …', { words: T.authorBioMaxWords + 1 }))).toBeUndefined();
+  });
+});
+
+describe('placeholder', () => {
+  it.each(['[logo]', '[blank_1x1]', '[ ]Email', '[ ][Sign Up]', 'koala-rescue.jpg'])('flags %s', (text) => {
+    expect(isRenderedPlaceholder(text)).toBe(true);
+    expect(placeholder(input(text, { words: 2 }))?.reason).toBe('placeholder');
+  });
+
+  it.each(['[1] See the note below for details.', 'Hello world.', 'Download the report (PDF)'])('leaves %s', (text) => {
+    expect(isRenderedPlaceholder(text)).toBe(false);
+  });
+});
+
+describe('photoCredit', () => {
+  it('flags a caption carrying a credit', () => {
+    const text = 'WASHINGTON, DC - NOVEMBER 19: The adviser testifies on Tuesday. (Photo by Jane Doe/Getty Images)';
+    expect(photoCredit(input(text, { words: 16 }))).toEqual({ weight: T.captionWeight, reason: 'photo-credit' });
+  });
+
+  it('leaves ordinary prose', () => {
+    expect(photoCredit(input('The photographer said the light was perfect that morning.'))).toBeUndefined();
+  });
+});
+
+describe('promotion', () => {
+  it('flags a newsletter pitch too long for the menu patterns', () => {
+    const text = 'Get the day’s big stories and the fun stuff you love delivered every morning: sign up for our free newsletter today.';
+    expect(promotion(input(text, { words: 20 }))?.reason).toBe('promotion');
+  });
+
+  it('leaves short lines to menuPattern and long blocks to the article', () => {
+    expect(promotion(input('Subscribe to our newsletter', { words: 4 }))).toBeUndefined();
+    expect(promotion(input('The newsletter industry …', { words: T.promotionMaxWords + 1 }))).toBeUndefined();
+  });
+});
+
+describe('offColumn', () => {
+  it('penalises a line off the prose column when the page has one clear column', () => {
+    const page = { dominantIndent: 0, dominantIndentShare: 0.9 };
+    expect(offColumn(input('text', { indent: 4 }, page))?.reason).toBe('off-column');
+    expect(offColumn(input('text', { indent: 0 }, page))).toBeUndefined();
+  });
+
+  it('says nothing when the prose is split between columns', () => {
+    const page = { dominantIndent: 0, dominantIndentShare: T.offColumnMinShare - 0.1 };
+    expect(offColumn(input('text', { indent: 4 }, page))).toBeUndefined();
+  });
+
+  it('is a no-op for DOM blocks (no indent)', () => {
+    expect(offColumn(input('text', {}, { dominantIndent: 0, dominantIndentShare: 1 }))).toBeUndefined();
+  });
+});
