@@ -48,6 +48,22 @@ export function normaliseDate(raw: string | undefined): string | undefined {
   return isoDate(s) ?? epochDate(s) ?? compactDate(s) ?? dottedDate(s) ?? wordDate(s);
 }
 
+/** Year-month-day anywhere in a text ("Updated 2025-07-18"), not inside a longer number. */
+const YMD_IN_TEXT = /(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/;
+
+/**
+ * The first date written in a short visible text ("Published on July 18, 2025", "Updated 2025-07-18 10:00"),
+ * as ISO 8601; undefined when none is found.
+ */
+export function findDateInText(raw: string): string | undefined {
+  const s = raw.trim().slice(0, DATE_MAX_CHARS);
+  const direct = normaliseDate(s);
+  if (direct !== undefined) return direct;
+  const m = YMD_IN_TEXT.exec(s);
+  if (m === null) return undefined;
+  return assemble(Number(m[1]), Number(m[2]), Number(m[3]), s.slice(m.index + m[0].length));
+}
+
 /** "2019-11-19", "2019-11-19T05:00:00Z", "2019/11/19 05:00 +0200". */
 function isoDate(s: string): string | undefined {
   const m = YMD.exec(s);

@@ -4,14 +4,17 @@
  */
 
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { needsCollapse } from './text-run.js';
 import { DROPPED_TAGS } from './vocab.js';
 
 /**
  * The element's visible text, whitespace collapsed and trimmed, read in document order until `maxChars`
  * characters are gathered; undefined when the text is longer than that (a block of prose, not a value).
+ * `separateElements`: every element edge is a space, for bylines built of styled spans
+ * ("<span>Jane Doe</span><span>Published on…</span>" must not read "Jane DoePublished on…").
  * Iterative: a deeply nested element cannot overflow the stack.
  */
-export function boundedText(el: Element, maxChars: number): string | undefined {
+export function boundedText(el: Element, maxChars: number, separateElements = false): string | undefined {
   let out = '';
   const stack: AnyNode[] = [];
   for (let i = el.children.length - 1; i >= 0; i--) {
@@ -28,7 +31,7 @@ export function boundedText(el: Element, maxChars: number): string | undefined {
         if (out.length > maxChars + 1) return undefined;
       }
     } else if (isTag(node) && !DROPPED_TAGS.has(node.name)) {
-      if (node.name === 'br') out += ' ';
+      if (separateElements || node.name === 'br') out += ' ';
       for (let i = node.children.length - 1; i >= 0; i--) {
         const child = node.children[i];
         if (child !== undefined) stack.push(child);
@@ -41,7 +44,7 @@ export function boundedText(el: Element, maxChars: number): string | undefined {
 
 /** Text with whitespace runs collapsed to one space and the ends trimmed. */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return (needsCollapse(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /** Named character references common in metadata strings written by CMS templates. */

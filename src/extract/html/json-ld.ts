@@ -11,8 +11,10 @@ import { ARTICLE_SCHEMA_TYPES } from './vocab.js';
 
 export interface JsonLdFacts {
   headline?: string;
-  /** Author names as written (cleaned later); empty when none. */
+  /** Author names as written (cleaned later), people and untyped names; empty when none. */
   authors: string[];
+  /** Authors typed as organisations ("USA TODAY", "Cleveland Clinic"): a last resort when no person is named. */
+  organizationAuthors: string[];
   datePublished?: string;
   dateCreated?: string;
   publisher?: string;
@@ -42,14 +44,15 @@ export function parseJsonLd(text: string): JsonLdFacts | undefined {
   }
   const article = nodes.find((n) => hasType(n, ARTICLE_SCHEMA_TYPES));
   const main = article ?? nodes.find((n) => typeof n['headline'] === 'string') ?? nodes.find((n) => hasType(n, WEB_PAGE_TYPES));
-  const facts: JsonLdFacts = { authors: [], isArticle: article !== undefined };
+  const facts: JsonLdFacts = { authors: [], organizationAuthors: [], isArticle: article !== undefined };
   if (main !== undefined) {
     facts.headline = stringOf(main['headline']) ?? (article === undefined ? undefined : stringOf(main['name']));
-    facts.authors = namesOf(main['author'], byId);
-    if (facts.authors.length === 0) facts.authors = namesOf(main['creator'], byId);
+    const authors = [...namesOf(main['author'], byId), ...namesOf(main['creator'], byId)];
+    facts.authors = authors.filter((a) => !a.organization).map((a) => a.name);
+    facts.organizationAuthors = authors.filter((a) => a.organization).map((a) => a.name);
     facts.datePublished = stringOf(main['datePublished']);
     facts.dateCreated = stringOf(main['dateCreated']);
-    facts.publisher = namesOf(main['publisher'], byId)[0];
+    facts.publisher = namesOf(main['publisher'], byId)[0]?.name;
     facts.description = stringOf(main['description']);
     facts.inLanguage = languageOf(main['inLanguage']);
   }
@@ -58,7 +61,7 @@ export function parseJsonLd(text: string): JsonLdFacts | undefined {
   facts.inLanguage ??= nodes.map((n) => languageOf(n['inLanguage'])).find((v) => v !== undefined);
   const website = nodes.find((n) => hasType(n, WEBSITE_TYPES));
   if (website !== undefined) facts.websiteName = stringOf(website['name']);
-  facts.publisher ??= website === undefined ? undefined : namesOf(website['publisher'], byId)[0];
+  facts.publisher ??= website === undefined ? undefined : namesOf(website['publisher'], byId)[0]?.name;
   return facts;
 }
 
@@ -121,23 +124,37 @@ function hasType(node: JsonObject, types: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** A name from an author or publisher value, and whether it is typed as an organisation. */
+interface NamedEntity {
+  name: string;
+  organization: boolean;
+}
+
+/** schema.org types of organisations (an author typed so is a publisher's byline, not a person). */
+const ORGANIZATION_TYPES: ReadonlySet<string> = new Set([
+  'organization', 'newsmediaorganization', 'corporation', 'localbusiness', 'educationalorganization',
+  'governmentorganization', 'ngo', 'onlinebusiness', 'medicalorganization', 'brand', 'website',
+]);
+
 /**
  * Names from an author/publisher value: a string, an object with a name (or an @id reference to a node of the
  * graph that has one), or an array of those.
  */
-function namesOf(value: unknown, byId: ReadonlyMap<string, JsonObject>): string[] {
-  const names: string[] = [];
+function namesOf(value: unknown, byId: ReadonlyMap<string, JsonObject>): NamedEntity[] {
+  const names: NamedEntity[] = [];
   const list = Array.isArray(value) ? value : [value];
   for (const item of list) {
     if (typeof item === 'string') {
       const name = stringOf(item);
-      if (name !== undefined) names.push(name);
+      if (name !== undefined) names.push({ name, organization: false });
       continue;
     }
     if (!isObject(item)) continue;
     const ref = typeof item['@id'] === 'string' ? byId.get(item['@id']) : undefined;
     const name = stringOf(item['name']) ?? (ref === undefined ? undefined : stringOf(ref['name']));
-    if (name !== undefined) names.push(name);
+    if (name === undefined) continue;
+    const organization = hasType(item, ORGANIZATION_TYPES) || (ref !== undefined && hasType(ref, ORGANIZATION_TYPES));
+    names.push({ name, organization });
   }
   return names;
 }

@@ -8,26 +8,34 @@
  * is ever in two blocks. Two atomic owners gather their whole subtree: <pre> (kept verbatim, one 'code' block)
  * and a data table (one 'table' block, rows as lines, cells joined by " | ").
  *
- * Everything a block's features need is carried down the walk in the frames (tokens, landmark, article flag,
- * list depth, link id), and link characters are counted as text arrives, so no subtree is read twice (the one
- * exception, a table's layout check, stops at the first sign of layout). Dropped and hidden subtrees are never
- * entered. The walk uses an explicit stack: a page nested 100,000 levels deep cannot overflow it.
+ * What a block's features need is carried down the walk in a shared, copy-on-write context (landmark, article
+ * flag, list depth, link id…); class tokens and tag paths are built only for the elements above an emitted
+ * block; link characters are counted as text arrives. So no subtree is read twice (the one exception, a table's
+ * layout check, stops at the first sign of layout) and no ancestor's text is ever re-read.
+ *
+ * What can never be content (scripts, styles, form controls, media…) is never entered. Hidden subtrees are
+ * walked as tentative groups and kept only when one holds the page's text (see visibility.ts and
+ * settleTentativeGroups); collapsed tab and accordion panels are walked as content.
+ *
+ * The walk uses an explicit stack: a page nested 100,000 levels deep cannot overflow it.
  */
 
-import { isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
+import { isComment, isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
 import type { BlockKind, RawBlock } from '../../blocks/block.js';
 import { emptyAttrs, readAttrs, type ElementAttrs } from './attrs.js';
 import { boundedText } from './dom-text.js';
 import type { MetadataCollector } from './metadata.js';
+import { parseHtml } from './parse.js';
 import { layoutTableReason, TableText } from './table.js';
 import { TextRun } from './text-run.js';
-import { ANCESTOR_CHAIN_MAX, NOSCRIPT_TEXT_MAX_CHARS, TAG_PATH_MAX_SEGMENTS } from './thresholds.js';
-import { mergeTokens, TokenCache } from './tokens.js';
-import { dropReason } from './visibility.js';
 import {
-  APP_ROOT_IDS, APP_ROOT_TAGS, ARTICLE_ITEMPROPS, ARTICLE_ROLES, ARTICLE_SCHEMA_TYPES, ARTICLE_TAGS, BLOCK_TAGS,
-  CAPTION_TAGS, CONTAINER_TAGS, HEADING_LEVEL, LANDMARK_ROLES, LANDMARK_TAGS, LIST_ITEM_TAGS, LIST_TAGS,
-  NOSCRIPT_JS_WORDS, OTHER_KIND_TAGS, PRE_TAGS, UNTOKENISED_TAGS, type Landmark,
+  ANCESTOR_CHAIN_MAX, NOSCRIPT_TEXT_MAX_CHARS, TAG_PATH_MAX_SEGMENTS, TENTATIVE_MIN_CHARS,
+} from './thresholds.js';
+import { mergeTokens, TokenCache } from './tokens.js';
+import { treatment, type Treatment } from './visibility.js';
+import { tagInfo, type TagInfo } from './tag-info.js';
+import {
+  APP_ROOT_IDS, ARTICLE_ITEMPROPS, ARTICLE_ROLES, ARTICLE_SCHEMA_TYPES, LANDMARK_ROLES, NOSCRIPT_JS_WORDS, type Landmark,
 } from './vocab.js';
 
 /** What the page shows of a script application, for the "content is loaded by script" signal. */
@@ -73,6 +81,10 @@ interface Context {
   /** Inside a data table: text goes to `tableRun` (the open cell or caption), or is dropped when undefined. */
   table: TableText | undefined;
   tableRun: TextRun | undefined;
+  /** Id of the tentative group (a hidden subtree or noscript walked on trial), 0 outside one. */
+  group: number;
+  /** Inside a collapsed panel the reader opens (a tab, an accordion answer). */
+  collapsed: boolean;
 }
 
 /** A block element whose text runs become blocks. */
@@ -88,6 +100,8 @@ interface Owner {
   inArticle: boolean;
   landmark: Landmark | undefined;
   listId: number;
+  group: number;
+  collapsed: boolean;
   parent: Owner | undefined;
   /** Own id chain (enclosing owners' ids and its own, nearest ANCESTOR_CHAIN_MAX), built on first use. */
   chain: readonly number[] | undefined;
@@ -103,6 +117,7 @@ interface Frame {
   /** Next child to visit. */
   next: number;
   name: string;
+  info: TagInfo;
   owner: Owner;
   /** True when this frame's element created `owner` (its run is flushed when the frame ends). */
   ownsOwner: boolean;
@@ -112,6 +127,10 @@ interface Frame {
    * block ever need them, so most inline elements are never tokenised.
    */
   tokens: readonly string[] | undefined;
+  /** The element's class, id and itemprop, kept from its attribute pass for the tokens. */
+  cls: string | undefined;
+  id: string | undefined;
+  itemprop: string | undefined;
   /** For an app root frame: the page's visible characters when it was entered (-1 for other frames). */
   appRootStart: number;
 }
@@ -123,9 +142,14 @@ export function segmentDocument(doc: Document, metadata: MetadataCollector): Seg
 
 /** The state of one segmentation run. Created per page, never shared. */
 class Walker {
-  private readonly blocks: RawBlock[] = [];
+  private blocks: RawBlock[] = [];
   /** listId of each block (parallel to `blocks`), for the list link-density pass. */
-  private readonly blockListIds: number[] = [];
+  private blockListIds: number[] = [];
+  /** Tentative group of each block (parallel to `blocks`), 0 for visible blocks. */
+  private blockGroups: number[] = [];
+  private nextGroupId = 1;
+  /** Characters of visible (non-tentative) blocks emitted so far: the empty-app-root check compares it. */
+  private visibleSoFar = 0;
   private readonly stack: Frame[] = [];
   private readonly tokenCache = new TokenCache();
   /** The attributes of the element being entered (one record reused for every element). */
@@ -141,14 +165,17 @@ class Walker {
   run(doc: Document): SegmentOutput {
     const root: Owner = {
       id: 0, tag: '#root', kind: 'paragraph', level: undefined, container: true, frameIndex: 0, inArticle: false,
-      landmark: undefined, listId: 0, parent: undefined, chain: [0], tagPath: undefined,
+      landmark: undefined, listId: 0, group: 0, collapsed: false, parent: undefined, chain: [0], tagPath: undefined,
       tokens: undefined, run: new TextRun(),
     };
     const ctx: Context = {
       inArticle: false, landmark: undefined, listDepth: 0, listId: 0, kindContext: undefined, linkId: 0, pre: false,
-      table: undefined, tableRun: undefined,
+      table: undefined, tableRun: undefined, group: 0, collapsed: false,
     };
-    this.stack.push({ node: doc, next: 0, name: '', owner: root, ownsOwner: true, ctx, tokens: [], appRootStart: -1 });
+    this.stack.push({
+      node: doc, next: 0, name: '', info: tagInfo(''), owner: root, ownsOwner: true, ctx, tokens: [], appRootStart: -1,
+      cls: undefined, id: undefined, itemprop: undefined,
+    });
     while (this.stack.length > 0) {
       const frame = this.stack[this.stack.length - 1] as Frame;
       const children = frame.node.children;
@@ -156,13 +183,32 @@ class Walker {
         const child = children[frame.next++] as AnyNode;
         if (isText(child)) this.text(frame, child.data);
         else if (isTag(child)) this.enter(child, frame);
+        else if (isComment(child) && child.data.startsWith('[CDATA[')) this.bogusCdata(child.data, frame);
         continue;
       }
       this.leave(frame);
       this.stack.pop();
     }
+    this.settleTentativeGroups();
     this.markLinkLists();
     return { blocks: this.blocks, signals: this.signals };
+  }
+
+  /**
+   * `<![CDATA[` in HTML content: a browser ends this bogus comment at its first '>' and shows what follows, but
+   * htmlparser2 swallows everything up to a `]]>` (on some forum pages, the whole body). The part after the first
+   * '>' is parsed and walked in place. Rare: only pages that have the marker pay for it.
+   */
+  private bogusCdata(data: string, frame: Frame): void {
+    // htmlparser2 keeps the "]]" of the closing "]]>" (or adds it when the page never closes the section).
+    const body = data.endsWith(']]') ? data.slice(0, -2) : data;
+    const end = body.indexOf('>');
+    if (end < 0 || end === body.length - 1) return;
+    const fragment = parseHtml(body.slice(end + 1));
+    this.stack.push({
+      node: fragment, next: 0, name: '', info: tagInfo(''), owner: frame.owner, ownsOwner: false, ctx: frame.ctx,
+      tokens: undefined, appRootStart: -1, cls: undefined, id: undefined, itemprop: undefined,
+    });
   }
 
   /** Routes a text node to the run it belongs to. */
@@ -176,20 +222,41 @@ class Walker {
   /** Visits an element: metadata hooks, drop/hide check, then a new frame (or a void element's effect). */
   private enter(el: Element, parent: Frame): void {
     const name = el.name;
-    this.metadataHooks(el, name);
+    const info = tagInfo(name);
+    if (info.metadataHook) this.metadataHooks(el, name);
     const attrs = readAttrs(el.attribs, this.attrs);
-    const dropped = dropReason(name, attrs);
-    if (dropped !== undefined) {
-      if (dropped !== 'non-content-tag') this.hiddenMetadataHooks(el, parent);
-      else if (name === 'math') this.mathAltText(el, parent);
+    const pc = parent.ctx;
+    let how = treatment(el, info, attrs, pc.group !== 0);
+    // Data tables and <pre> are atomic blocks: a hidden part of them cannot be a group of its own.
+    if (how === 'tentative' && (pc.table !== undefined || pc.pre)) how = 'skip';
+    if (how === 'skip') {
+      if (name === 'math') this.mathAltText(el, parent);
+      else this.hiddenMetadataHooks(el, parent);
       return;
     }
     if (name === 'br') return this.lineBreak(parent);
     if (name === 'hr') {
-      if (parent.ctx.table === undefined && !parent.ctx.pre) this.flush(parent.owner);
+      if (pc.table === undefined && !pc.pre) this.flush(parent.owner);
       return;
     }
-    this.stack.push(this.childFrame(el, name, attrs, parent));
+    if (el.children.length === 0 && pc.table === undefined && !pc.pre) return this.emptyElement(el, name, info, attrs, parent);
+    this.stack.push(this.childFrame(el, name, info, attrs, parent, how));
+  }
+
+  /**
+   * An element without children (an image, an icon, an empty div): no frame is needed. It still reports its
+   * itemprop/datetime metadata, ends the parent's run when it is a block, separates words when it is a custom
+   * element, and is an empty app root when it is one.
+   */
+  private emptyElement(el: Element, name: string, info: TagInfo, a: ElementAttrs, parent: Frame): void {
+    if (a.itemprop !== undefined) this.metadata.onItemprop(el, a.itemprop);
+    if (name === 'time') this.metadata.onTime(el, parent.ctx.inArticle);
+    if (isBlock(info, a)) {
+      this.flush(parent.owner);
+      if (isAppRoot(info, a)) this.signals.emptyAppRoot = true;
+    } else if (info.custom) {
+      parent.owner.run.space();
+    }
   }
 
   /** Ends an element: flushes the run of the owner it created, closes table rows/cells, checks app roots. */
@@ -200,79 +267,91 @@ class Walker {
       if (frame.ownsOwner) return this.emitTable(frame.owner, ctx.table);
       if (name === 'td' || name === 'th') ctx.table.endCell();
       else if (name === 'tr') ctx.table.endRow();
-      else if (BLOCK_TAGS.has(name)) ctx.tableRun?.space();
+      else if (frame.info.block) ctx.tableRun?.space();
       return;
     }
     if (ctx.pre) {
       if (frame.ownsOwner) this.flushPre(frame.owner);
-      else if (BLOCK_TAGS.has(name)) frame.owner.run.newline();
+      else if (frame.info.block) frame.owner.run.newline();
       return;
     }
     if (frame.ownsOwner) this.flush(frame.owner);
-    else if (isCustomElement(name)) frame.owner.run.space();
-    if (frame.appRootStart >= 0 && this.signals.visibleChars === frame.appRootStart) this.signals.emptyAppRoot = true;
+    else if (frame.info.custom) frame.owner.run.space();
+    if (frame.appRootStart >= 0 && this.visibleSoFar === frame.appRootStart) this.signals.emptyAppRoot = true;
   }
 
   /** The frame for an element: inherits the parent's context, adds its own, and opens an owner if it is a block. */
-  private childFrame(el: Element, name: string, a: ElementAttrs, parent: Frame): Frame {
+  private childFrame(el: Element, name: string, info: TagInfo, a: ElementAttrs, parent: Frame, how: Treatment): Frame {
     const pc = parent.ctx;
-    const frame: Frame = { node: el, next: 0, name, owner: parent.owner, ownsOwner: false, ctx: pc, tokens: undefined, appRootStart: -1 };
-    if (!pc.inArticle && marksArticle(name, a)) writable(frame, pc).inArticle = true;
-    const landmark = landmarkOf(name, a, pc.inArticle);
+    const frame: Frame = {
+      node: el, next: 0, name, info, owner: parent.owner, ownsOwner: false, ctx: pc, tokens: undefined, appRootStart: -1,
+      cls: a.class, id: a.id, itemprop: a.itemprop,
+    };
+    if (how === 'tentative') writable(frame, pc).group = this.nextGroupId++;
+    else if (how === 'collapsed' && !pc.collapsed) writable(frame, pc).collapsed = true;
+    if (!pc.inArticle && marksArticle(info, a)) writable(frame, pc).inArticle = true;
+    const landmark = landmarkOf(info, a, pc.inArticle);
     if (landmark !== undefined && landmark !== pc.landmark) writable(frame, pc).landmark = landmark;
     if (a.itemprop !== undefined) this.metadata.onItemprop(el, a.itemprop);
     if (name === 'time') this.metadata.onTime(el, frame.ctx.inArticle);
-    if (mayBeByline(a) && ownTokens(el, name, this.tokenCache).includes('author')) this.metadata.onByline(el);
+    if ((a.class !== undefined && mayNameMetadata(a.class)) || (a.id !== undefined && mayNameMetadata(a.id))) {
+      const own = ownTokens(info, a.class, a.id, a.itemprop, this.tokenCache);
+      if (own.includes('author')) this.metadata.onByline(el);
+      if (own.includes('date')) this.metadata.onDateText(el);
+    }
     if (name === 'a') {
       if (isLink(a)) writable(frame, pc).linkId = this.nextLinkId++;
       if (a.rel?.toLowerCase().split(/\s/).includes('author') === true) this.metadata.onByline(el);
     }
-    if (pc.table !== undefined) return this.tableChildFrame(frame, name, pc);
+    if (pc.table !== undefined) return this.tableChildFrame(frame, name, info, pc);
     if (pc.pre) {
-      if (BLOCK_TAGS.has(name)) frame.owner.run.newline();
+      if (info.block) frame.owner.run.newline();
       return frame;
     }
-    if (LIST_TAGS.has(name)) writable(frame, pc).listDepth += 1;
-    if (!isBlock(name, a)) {
-      if (isCustomElement(name)) frame.owner.run.space();
+    if (info.list) writable(frame, pc).listDepth += 1;
+    const block = isBlock(info, a);
+    // A tentative group always gets an owner of its own, so its text never joins a visible run; an inline one
+    // (a <noscript> inside a paragraph) does not end the paragraph around it.
+    if (!block && how !== 'tentative') {
+      if (info.custom) frame.owner.run.space();
       return frame;
     }
-    this.flush(parent.owner);
-    return this.openOwner(el, name, a, frame, parent);
+    if (block) this.flush(parent.owner);
+    return this.openOwner(el, name, info, a, frame, parent);
   }
 
   /** Opens the owner of a block element on its frame: its kind, the context it passes down, table/pre modes. */
-  private openOwner(el: Element, name: string, a: ElementAttrs, frame: Frame, parent: Frame): Frame {
+  private openOwner(el: Element, name: string, info: TagInfo, a: ElementAttrs, frame: Frame, parent: Frame): Frame {
     const pc = parent.ctx;
-    const heading = headingLevel(el, name, a);
+    const heading = headingLevel(el, info, a);
     let kind: BlockKind;
     let level: number | undefined;
     if (heading !== undefined) {
       kind = 'heading';
       level = heading;
       writable(frame, pc).kindContext = { kind, level };
-    } else if (PRE_TAGS.has(name)) {
+    } else if (info.pre) {
       kind = 'code';
       writable(frame, pc).pre = true;
-    } else if (LIST_ITEM_TAGS.has(name)) {
+    } else if (info.listItem) {
       kind = 'list-item';
       level = Math.max(1, frame.ctx.listDepth);
       writable(frame, pc).kindContext = { kind, level };
     } else if (name === 'blockquote') {
       kind = 'quote';
       writable(frame, pc).kindContext = { kind, level: undefined };
-    } else if (CAPTION_TAGS.has(name)) {
+    } else if (info.caption) {
       kind = 'caption';
       writable(frame, pc).kindContext = { kind, level: undefined };
     } else if (frame.ctx.kindContext !== undefined) {
       kind = frame.ctx.kindContext.kind;
       level = frame.ctx.kindContext.level;
     } else {
-      kind = OTHER_KIND_TAGS.has(name) ? 'other' : 'paragraph';
+      kind = info.otherKind ? 'other' : 'paragraph';
     }
     const id = this.nextOwnerId++;
-    if (LIST_TAGS.has(name)) writable(frame, pc).listId = id;
-    let container = CONTAINER_TAGS.has(name) || APP_ROOT_TAGS.has(name);
+    if (info.list) writable(frame, pc).listId = id;
+    let container = info.container;
     if (name === 'table' && layoutTableReason(el) === undefined) {
       kind = 'table';
       level = undefined;
@@ -282,16 +361,16 @@ class Walker {
     const ctx = frame.ctx;
     frame.owner = {
       id, tag: name, kind, level, container, frameIndex: this.stack.length, inArticle: ctx.inArticle,
-      landmark: ctx.landmark, listId: ctx.listId, parent: parent.owner, chain: undefined, tagPath: undefined,
-      tokens: undefined, run: new TextRun(),
+      landmark: ctx.landmark, listId: ctx.listId, group: ctx.group, collapsed: ctx.collapsed, parent: parent.owner,
+      chain: undefined, tagPath: undefined, tokens: undefined, run: new TextRun(),
     };
     frame.ownsOwner = true;
-    if (isAppRoot(name, a)) frame.appRootStart = this.signals.visibleChars;
+    if (isAppRoot(info, a)) frame.appRootStart = this.visibleSoFar;
     return frame;
   }
 
   /** Inside a data table: rows and cells open and close; other block edges are spaces; caption text is kept apart. */
-  private tableChildFrame(frame: Frame, name: string, pc: Context): Frame {
+  private tableChildFrame(frame: Frame, name: string, info: TagInfo, pc: Context): Frame {
     const table = pc.table as TableText;
     if (name === 'tr') {
       table.startRow();
@@ -300,7 +379,7 @@ class Walker {
       writable(frame, pc).tableRun = table.startCell();
     } else if (name === 'caption') {
       writable(frame, pc).tableRun = table.caption;
-    } else if (BLOCK_TAGS.has(name)) {
+    } else if (info.block) {
       pc.tableRun?.space();
     }
     return frame;
@@ -329,6 +408,7 @@ class Walker {
       case 'meta':
         return this.metadata.onMeta(el);
       case 'link':
+        if (preloadsScript(el)) this.signals.scripts += 1;
         return this.metadata.onLink(el);
       case 'title':
         return this.metadata.onTitle(el);
@@ -415,9 +495,48 @@ class Walker {
     };
     if (level !== undefined) block.level = level;
     if (owner.landmark !== undefined && block.dom !== undefined) block.dom.landmark = owner.landmark;
+    if (owner.collapsed && block.dom !== undefined) block.dom.collapsed = true;
     this.blocks.push(block);
     this.blockListIds.push(kind === 'list-item' ? owner.listId : 0);
-    this.signals.visibleChars += text.length;
+    this.blockGroups.push(owner.group);
+    if (owner.group === 0) this.visibleSoFar += text.length;
+  }
+
+  /**
+   * Keeps the blocks of a tentative group only when the group holds the page's text: more characters than all
+   * visible blocks together, and at least TENTATIVE_MIN_CHARS. Drops the other groups' blocks.
+   * Sets the visible-character signal from the blocks that remain.
+   */
+  private settleTentativeGroups(): void {
+    const groups = new Map<number, number>();
+    let visible = 0;
+    for (let i = 0; i < this.blocks.length; i++) {
+      const block = this.blocks[i] as RawBlock;
+      const group = this.blockGroups[i] as number;
+      if (group === 0) {
+        visible += block.text.length;
+        continue;
+      }
+      groups.set(group, (groups.get(group) ?? 0) + block.text.length);
+    }
+    const kept = new Set<number>();
+    for (const [group, chars] of groups) if (chars > visible && chars >= TENTATIVE_MIN_CHARS) kept.add(group);
+    if (groups.size > 0) {
+      const blocks: RawBlock[] = [];
+      const listIds: number[] = [];
+      for (let i = 0; i < this.blocks.length; i++) {
+        const group = this.blockGroups[i] as number;
+        if (group !== 0 && !kept.has(group)) continue;
+        blocks.push(this.blocks[i] as RawBlock);
+        listIds.push(this.blockListIds[i] as number);
+      }
+      this.blocks = blocks;
+      this.blockListIds = listIds;
+      this.blockGroups = [];
+    }
+    let chars = 0;
+    for (const block of this.blocks) chars += block.text.length;
+    this.signals.visibleChars = chars;
   }
 
   /**
@@ -456,7 +575,8 @@ class Walker {
     let tokens = (this.stack[from] as Frame).tokens as readonly string[];
     for (let i = from + 1; i <= index; i++) {
       const frame = this.stack[i] as Frame;
-      const own = ownTokens(frame.node as Element, frame.name, this.tokenCache);
+      // A nameless frame is a parsed fragment (see bogusCdata), not an element.
+      const own = ownTokens(frame.info, frame.cls, frame.id, frame.itemprop, this.tokenCache);
       if (own.length > 0) tokens = mergeTokens(tokens, own);
       frame.tokens = tokens;
     }
@@ -467,7 +587,8 @@ class Walker {
   private tagPathAt(index: number): string {
     let path = '';
     for (let i = Math.max(1, index - TAG_PATH_MAX_SEGMENTS + 1); i <= index; i++) {
-      path = path.length === 0 ? (this.stack[i] as Frame).name : `${path}>${(this.stack[i] as Frame).name}`;
+      const name = (this.stack[i] as Frame).name;
+      if (name.length > 0) path = path.length === 0 ? name : `${path}>${name}`;
     }
     return path;
   }
@@ -499,36 +620,32 @@ function writable(frame: Frame, parentCtx: Context): Context {
     frame.ctx = {
       inArticle: parentCtx.inArticle, landmark: parentCtx.landmark, listDepth: parentCtx.listDepth,
       listId: parentCtx.listId, kindContext: parentCtx.kindContext, linkId: parentCtx.linkId, pre: parentCtx.pre,
-      table: parentCtx.table, tableRun: parentCtx.tableRun,
+      table: parentCtx.table, tableRun: parentCtx.tableRun, group: parentCtx.group, collapsed: parentCtx.collapsed,
     };
   }
   return frame.ctx;
 }
 
-/** Custom elements (<my-card>) are inline but usually laid out as boxes: their edges separate words. */
-function isCustomElement(name: string): boolean {
-  return name.includes('-');
-}
+/** The token list of an element without meaningful class words. */
+const NO_TOKENS: readonly string[] = [];
 
-/** Cheap check before tokenising for a byline: the class or id mentions an author word. */
-function mayBeByline(a: ElementAttrs): boolean {
-  const cls = a.class;
-  const id = a.id;
-  return (cls !== undefined && BYLINE_HINT.test(cls)) || (id !== undefined && BYLINE_HINT.test(id));
+/**
+ * Cheap check before tokenising a class or id for the byline and date hooks: it contains a substring of every
+ * spelling that tokenises to "author" or "date" (see vocab.ts), in either case of its first letter.
+ */
+function mayNameMetadata(value: string): boolean {
+  return value.includes('uthor') || value.includes('yline') || value.includes('riter') || value.includes('ontributor')
+    || value.includes('date') || value.includes('Date') || value.includes('imestamp') || value.includes('ublish');
 }
-
-/** Substrings of every class/id spelling that tokenises to "author" (see vocab.ts). */
-const BYLINE_HINT = /author|byline|writer|contributor/i;
 
 /** True for elements that start a block (see BLOCK_TAGS), app roots and role=heading elements. */
-function isBlock(name: string, a: ElementAttrs): boolean {
-  return BLOCK_TAGS.has(name) || APP_ROOT_TAGS.has(name) || a.role === 'heading';
+function isBlock(info: TagInfo, a: ElementAttrs): boolean {
+  return info.block || a.role === 'heading';
 }
 
 /** The heading level of h1–h6, or of a role=heading element (aria-level, else 2). */
-function headingLevel(el: Element, name: string, a: ElementAttrs): number | undefined {
-  const level = HEADING_LEVEL.get(name);
-  if (level !== undefined) return level;
+function headingLevel(el: Element, info: TagInfo, a: ElementAttrs): number | undefined {
+  if (info.heading > 0) return info.heading;
   if (a.role !== 'heading') return undefined;
   const aria = Number(el.attribs['aria-level']);
   return Number.isInteger(aria) && aria >= 1 && aria <= 6 ? aria : 2;
@@ -540,22 +657,19 @@ function isLink(a: ElementAttrs): boolean {
 }
 
 /** Vocabulary tokens of the element's own class, id and itemprop (none for html/body: they describe the page). */
-function ownTokens(el: Element, name: string, cache: TokenCache): readonly string[] {
-  if (UNTOKENISED_TAGS.has(name)) return [];
-  const a = el.attribs;
-  const cls = a['class'];
-  const id = a['id'];
-  const itemprop = a['itemprop'];
-  if (cls === undefined && id === undefined && itemprop === undefined) return [];
-  let tokens: readonly string[] = cls === undefined ? [] : cache.tokens(cls);
+function ownTokens(
+  info: TagInfo, cls: string | undefined, id: string | undefined, itemprop: string | undefined, cache: TokenCache,
+): readonly string[] {
+  if (info.untokenised || (cls === undefined && id === undefined && itemprop === undefined)) return NO_TOKENS;
+  let tokens: readonly string[] = cls === undefined ? NO_TOKENS : cache.tokens(cls);
   if (id !== undefined) tokens = mergeTokens(tokens, cache.tokens(id));
   if (itemprop !== undefined) tokens = mergeTokens(tokens, cache.tokens(itemprop));
   return tokens;
 }
 
 /** True for article, main, role=main/article, itemprop=articleBody and schema.org Article-type itemscopes. */
-function marksArticle(name: string, a: ElementAttrs): boolean {
-  if (ARTICLE_TAGS.has(name)) return true;
+function marksArticle(info: TagInfo, a: ElementAttrs): boolean {
+  if (info.article) return true;
   const role = a.role;
   if (role !== undefined && ARTICLE_ROLES.has(role.trim().toLowerCase())) return true;
   const itemprop = a.itemprop;
@@ -570,18 +684,28 @@ function marksArticle(name: string, a: ElementAttrs): boolean {
 }
 
 /** The landmark an element opens: nav/aside anywhere, header/footer only outside an article, or an ARIA role. */
-function landmarkOf(name: string, a: ElementAttrs, insideArticle: boolean): Landmark | undefined {
-  const byTag = LANDMARK_TAGS.get(name);
+function landmarkOf(info: TagInfo, a: ElementAttrs, insideArticle: boolean): Landmark | undefined {
+  const byTag = info.landmark;
   if (byTag !== undefined && !(insideArticle && (byTag === 'header' || byTag === 'footer'))) return byTag;
   const role = a.role;
   return role === undefined ? undefined : LANDMARK_ROLES.get(role.trim().toLowerCase());
 }
 
 /** An element a script application renders into. */
-function isAppRoot(name: string, a: ElementAttrs): boolean {
-  if (APP_ROOT_TAGS.has(name)) return true;
+function isAppRoot(info: TagInfo, a: ElementAttrs): boolean {
+  if (info.appRoot) return true;
   const id = a.id;
   return id !== undefined && APP_ROOT_IDS.has(id.toLowerCase());
+}
+
+/**
+ * A <link> that preloads a script module: the script itself may have been stripped by the scraper, the preload
+ * still shows the page is a script application.
+ */
+function preloadsScript(el: Element): boolean {
+  const rel = el.attribs['rel']?.toLowerCase();
+  if (rel === undefined) return false;
+  return rel.includes('modulepreload') || (rel.includes('preload') && el.attribs['as']?.toLowerCase() === 'script');
 }
 
 /** True when a <noscript>'s text asks for JavaScript ("You need to enable JavaScript to run this app."). */

@@ -5,13 +5,17 @@
  */
 
 import type { PageSignals } from './segment.js';
-import { SCRIPT_ONLY_MAX_VISIBLE_CHARS } from './thresholds.js';
+import { SCRIPT_ONLY_APP_ROOT_MAX_VISIBLE_CHARS, SCRIPT_ONLY_MAX_VISIBLE_CHARS } from './thresholds.js';
 
 /**
- * True when the page shows almost no text and carries a script application's marks: an empty app root, a
- * noscript asking for JavaScript, or at least one script.
+ * True when the page is a client-rendered shell:
+ * - its app root (id="root", id="__next", <app-root>…) is empty and the page shows little else (a header and a
+ *   footer around the empty root); or
+ * - it shows almost no text and carries a script application's marks: a noscript asking for JavaScript, a
+ *   script, a script preload.
  */
 export function isScriptOnly(signals: PageSignals): boolean {
+  if (signals.emptyAppRoot && signals.visibleChars < SCRIPT_ONLY_APP_ROOT_MAX_VISIBLE_CHARS) return true;
   if (signals.visibleChars >= SCRIPT_ONLY_MAX_VISIBLE_CHARS) return false;
   return signals.emptyAppRoot || signals.noscriptAsksForJs || signals.scripts > 0;
 }

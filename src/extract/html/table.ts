@@ -67,7 +67,7 @@ function pushChildrenReversed(el: Element, stack: ChildNode[]): void {
 }
 
 /** True when the nearest previous sibling that is not whitespace text is a <br>. */
-export function previousIsBr(br: Element): boolean {
+function previousIsBr(br: Element): boolean {
   for (let node = br.prev; node !== null; node = node.prev) {
     if (isText(node)) {
       if (node.data.trim().length > 0) return false;

@@ -17,7 +17,8 @@ export interface RunText {
 }
 
 export class TextRun {
-  private parts: string[] = [];
+  /** Pieces of text, allocated on the first piece (most container elements never hold text of their own). */
+  private parts: string[] | undefined;
   /** Characters gathered so far (normalised; in preformatted runs, raw). */
   private chars = 0;
   private linkChars = 0;
@@ -39,12 +40,13 @@ export class TextRun {
    * separating space before a link's text counts as outside it.
    */
   append(data: string, linkId: number): void {
-    if (isBlank(data)) {
+    const shape = whitespaceShape(data);
+    if (shape === BLANK) {
       // The indentation between tags: most text nodes of a page. Only owes a space.
       if (this.chars > 0 && data.length > 0) this.pendingSpace = true;
       return;
     }
-    const collapsed = needsCollapse(data) ? data.replace(WHITESPACE_RUN, ' ') : data;
+    const collapsed = shape === NEEDS_COLLAPSE ? data.replace(WHITESPACE_RUN, ' ') : data;
     let from = 0;
     let to = collapsed.length;
     if (to > 0 && collapsed.charCodeAt(0) === 32) {
@@ -54,7 +56,7 @@ export class TextRun {
     if (to > from && collapsed.charCodeAt(to - 1) === 32) to -= 1;
     if (to <= from) return;
     if (this.pendingSpace && this.chars > 0) {
-      this.parts.push(' ');
+      (this.parts ??= []).push(' ');
       this.chars += 1;
     }
     const piece = from === 0 && to === collapsed.length ? collapsed : collapsed.slice(from, to);
@@ -76,7 +78,7 @@ export class TextRun {
 
   /** A line break inside preformatted text. */
   newline(): void {
-    this.parts.push('\n');
+    (this.parts ??= []).push('\n');
     this.chars += 1;
   }
 
@@ -93,7 +95,8 @@ export class TextRun {
 
   /** The gathered text, normalised, and its measurements; the run is empty afterwards. */
   take(): RunText {
-    const text = this.parts.length === 1 ? (this.parts[0] ?? '') : this.parts.join('');
+    const parts = this.parts ?? [];
+    const text = parts.length === 1 ? (parts[0] ?? '') : parts.join('');
     const result = { text, linkChars: this.linkChars, linkCount: this.linkCount };
     this.reset();
     return result;
@@ -104,7 +107,7 @@ export class TextRun {
    * the first line kept. The run is empty afterwards.
    */
   takePre(): RunText {
-    const raw = this.parts.join('');
+    const raw = (this.parts ?? []).join('');
     const text = trimPre(raw);
     const linkChars = Math.min(this.linkChars, text.length);
     const result = { text, linkChars, linkCount: this.linkCount };
@@ -113,7 +116,7 @@ export class TextRun {
   }
 
   private push(piece: string, linkId: number): void {
-    this.parts.push(piece);
+    (this.parts ??= []).push(piece);
     this.chars += piece.length;
     if (linkId > 0) {
       this.linkChars += piece.length;
@@ -125,7 +128,7 @@ export class TextRun {
   }
 
   private reset(): void {
-    this.parts = [];
+    this.parts = undefined;
     this.chars = 0;
     this.linkChars = 0;
     this.linkCount = 0;
@@ -136,7 +139,7 @@ export class TextRun {
 }
 
 /** Preformatted text without its leading blank lines and trailing white space. */
-export function trimPre(raw: string): string {
+function trimPre(raw: string): string {
   let start = 0;
   // Skip whole leading lines that are blank, keeping the first non-blank line's indentation.
   for (let i = 0; i < raw.length; i++) {
@@ -154,13 +157,35 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
 }
 
-/** True when the text is empty or only ASCII white space (checked without a regular expression or allocation). */
-function isBlank(data: string): boolean {
+/** whitespaceShape results. */
+const BLANK = 0;
+const CLEAN = 1;
+const NEEDS_COLLAPSE = 2;
+
+/**
+ * One scan of a text node: BLANK when it is empty or only white space (the indentation between tags, most text
+ * nodes of a page), CLEAN when its only white space is single ASCII spaces between words, NEEDS_COLLAPSE
+ * otherwise. Cheaper than running the replacement on every node.
+ */
+function whitespaceShape(data: string): number {
+  let blank = true;
+  let collapse = false;
+  let previousSpace = false;
   for (let i = 0; i < data.length; i++) {
     const c = data.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return false;
+    if (c === 32) {
+      if (previousSpace) collapse = true;
+      previousSpace = true;
+    } else if (c < 32 || (c > 127 && isUnicodeSpace(c))) {
+      collapse = true;
+      previousSpace = true;
+    } else {
+      blank = false;
+      previousSpace = false;
+    }
   }
-  return true;
+  if (blank) return BLANK;
+  return collapse ? NEEDS_COLLAPSE : CLEAN;
 }
 
 /**
@@ -168,7 +193,7 @@ function isBlank(data: string): boolean {
  * spaces, or a no-break or other Unicode space. Most text nodes with words in them need no collapsing, and this
  * scan is cheaper than running the replacement.
  */
-function needsCollapse(data: string): boolean {
+export function needsCollapse(data: string): boolean {
   let previousSpace = false;
   for (let i = 0; i < data.length; i++) {
     const c = data.charCodeAt(i);

@@ -6,10 +6,9 @@
  *    part at either end that resembles it: equal after removing case, spaces and punctuation; contained in the
  *    site name; containing it and less than twice as long ("CNN Politics"); or naming the host's label
  *    ("nytimes" for www.nytimes.com).
- * 3. Otherwise (only for <title>, not for og:title, which sites write without a suffix far more often), drop the
- *    last part while it has at most TITLE_SUFFIX_MAX_WORDS words and the rest has more words than it; then drop
- *    a short first part ("Opinion | …", "Site | …") when it is followed by " | ", " :: " or " » " and the rest has
- *    more words.
+ * 3. Otherwise (when `heuristic` is set), drop the last part while it has at most TITLE_SUFFIX_MAX_WORDS words
+ *    and the rest has more words than it ("Best Movers in NYC 2025 | Top 19 Companies"); then drop a short first
+ *    part ("Opinion | …", "Site | …") when it is followed by " | ", " :: " or " » " and the rest has more words.
  * 4. Never cut down to fewer than TITLE_MIN_WORDS_AFTER_CUT words: "Home | Site" stays whole rather than "Home".
  */
 
@@ -120,7 +119,15 @@ function resemblesSite(part: string, site: string, hostLabel: string): boolean {
 
 /** Lower-case letters and digits only: "The New York Times" → "thenewyorktimes". */
 export function normaliseName(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const lower = s.toLowerCase();
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    // Outside ASCII, Unicode letter and number classes decide (one regular expression for the whole string).
+    if (c > 127) return lower.replace(/[^\p{L}\p{N}]/gu, '');
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out += lower.charAt(i);
+  }
+  return out;
 }
 
 /** The name label of a host: "www.nytimes.com" → "nytimes", "news.bbc.co.uk" → "bbc". */

@@ -42,6 +42,25 @@ export const HIDDEN_CLASS_NAMES: ReadonlySet<string> = new Set([
   'screenreader-only', 'element-invisible', 'a11y-hidden', 'is-hidden', 'u-hidden', 'hide',
 ]);
 
+/**
+ * Class/id substrings of collapsed content panels (see visibility.ts isRevealablePanel). Substrings on purpose:
+ * panel classes are compounds ("FAQ_accordionItem", "tab-pane", "rah-static--height-zero" under "faq-content").
+ * Case-insensitive; single-level alternation, no nested quantifier.
+ */
+export const REVEALABLE_PANEL_WORDS = /accordion|collaps|disclos|expand|faq|answer|tab-?pane|tab-?content|tabpanel|read-?more|spoiler/i;
+
+/** Class/id substrings of page chrome that also collapses (menus, drawers, forms): such a panel is not content. */
+export const CHROME_PANEL_WORDS = /nav|menu|header|footer|sidebar|cart|search|modal|popup|dropdown|form|login|cookie|mobile/i;
+
+/**
+ * Id of a boundary React streams into a hidden div (`<div hidden id="S:0">`) and a script moves into place: it is
+ * the page's content, rendered late.
+ */
+export const STREAMED_BOUNDARY_ID = /^S:[0-9a-z]+$/i;
+
+/** Elements the metadata hooks read before the walk decides whether they are content. */
+export const METADATA_HOOK_TAGS: ReadonlySet<string> = new Set(['meta', 'link', 'title', 'html', 'script', 'noscript']);
+
 /** Heading elements and their level. */
 export const HEADING_LEVEL: ReadonlyMap<string, number> = new Map([
   ['h1', 1], ['h2', 2], ['h3', 3], ['h4', 4], ['h5', 5], ['h6', 6],
@@ -93,8 +112,7 @@ export const CONTAINER_TAGS: ReadonlySet<string> = new Set([
  */
 export const LAYOUT_TABLE_BLOCK_TAGS: ReadonlySet<string> = new Set([
   'table', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'menu', 'blockquote', 'pre',
-  'article', 'section', 'main', 'nav', 'aside', 'header', 'footer', 'form', 'figure', 'address', 'center',
-  'hr', 'iframe',
+  'article', 'section', 'main', 'nav', 'aside', 'header', 'footer', 'form', 'figure', 'address', 'center', 'hr',
 ]);
 
 /** Markers only data tables carry (a header cell, a header group, a caption, column definitions). */
@@ -142,7 +160,8 @@ export const ARTICLE_SCHEMA_TYPES: ReadonlySet<string> = new Set([
  * whole (after splitting the attribute on non-alphanumerics and camelCase), never as substrings: "ad" must not
  * be found in "header", "load", "shadow" or "badge". Several spellings map to one canonical token so rules
  * match one name ("ads", "advert", "advertisement" → "ad").
- * Boilerplate words first, content words after.
+ * Boilerplate words first, content words after. ("main" also names menus, as in "main-nav"; the classifier
+ * reads it together with the other tokens.)
  */
 const TOKEN_SYNONYMS: ReadonlyArray<readonly [canonical: string, spellings: readonly string[]]> = [
   // Navigation and page chrome.
@@ -262,5 +281,19 @@ export const META_KEYS = {
 /** Separators that join a page title and its site name ("Headline | Site"), tried in this order. */
 export const TITLE_SEPARATORS: readonly string[] = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' • ', ' « ', ' » ', ' // ', ' ~ '];
 
-/** Leading words of a byline that are not the name ("By Jane Doe", "Von …", "Par …", "Por …"). */
-export const BYLINE_PREFIXES: readonly string[] = ['by', 'von', 'par', 'por', 'di', 'door', 'av', 'af', 'written by', 'posted by', 'author', 'authors'];
+/** Leading words of a byline that are not the name ("By Jane Doe", "Von …", "Par …", "Por …"), longest first. */
+export const BYLINE_PREFIXES: readonly string[] = [
+  'written by', 'posted by', 'reviewed by', 'authors', 'author', 'door', 'von', 'par', 'por', 'by', 'di', 'av', 'af',
+];
+
+/** Words after which a byline is no longer the name: dates, reading times, roles of the page furniture. */
+export const BYLINE_STOP_WORDS: ReadonlySet<string> = new Set([
+  'published', 'updated', 'posted', 'last', 'modified', 'reviewed', 'read', 'min', 'mins', 'minutes', 'on',
+  'follow', 'share', 'email', 'contact', 'view', 'more', 'about', 'veröffentlicht', 'aktualisiert', 'publié', 'publicado',
+]);
+
+/** Month names and abbreviations (English), to cut a byline before its date ("Jane Doe Mar 27, 2024"). */
+export const MONTH_WORDS: ReadonlySet<string> = new Set([
+  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
+  'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
+]);

@@ -1,0 +1,114 @@
+/** DOM features of blocks: link density, tag path, class tokens, depth, article and landmark flags, list links. */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { segmentHtml } from '../src/extract/html/index.js';
+import { meaningfulTokens } from '../src/extract/html/tokens.js';
+
+const fixture = (name: string): string => readFileSync(join(process.cwd(), 'fixtures', 'html', name), 'utf8');
+
+describe('linkDensity and linkCount', () => {
+  it('counts the characters inside links over all characters of the block', () => {
+    // "Read the full report here." is 26 characters; "full report" (11) and "here" (4) are links.
+    const { blocks } = segmentHtml('<p>Read the <a href="/r">full report</a> <a href="/h">here</a>.</p>');
+    expect(blocks[0]?.text).toBe('Read the full report here.');
+    expect(blocks[0]?.dom?.linkDensity).toBeCloseTo(15 / 26, 10);
+    expect(blocks[0]?.dom?.linkCount).toBe(2);
+  });
+
+  it('counts text of blocks inside a link as link text', () => {
+    const { blocks } = segmentHtml('<a href="/story"><div><h3>Card title</h3><p>Teaser</p></div></a>');
+    expect(blocks.map((b) => b.dom?.linkDensity)).toEqual([1, 1]);
+  });
+
+  it('does not count a named anchor without href as a link', () => {
+    const { blocks } = segmentHtml('<h2><a name="intro"></a><a id="s1">Introduction</a></h2>');
+    expect(blocks[0]?.dom?.linkDensity).toBe(0);
+  });
+
+  it('reports the link density of the whole list on each list item', () => {
+    const html = '<ul><li><a href="/a">Alpha</a></li><li><a href="/b">Beta</a></li><li>Gamma</li></ul>';
+    const { blocks } = segmentHtml(html);
+    // Links: "Alpha" + "Beta" = 9 of 14 characters.
+    for (const block of blocks) expect(block.dom?.listLinkDensity).toBeCloseTo(9 / 14, 10);
+  });
+});
+
+describe('tagPath, depth, tag', () => {
+  it('records the element path, depth and producing element', () => {
+    const { blocks } = segmentHtml('<html><body><div><main><article><p>Text</p></article></main></div></body></html>');
+    expect(blocks[0]?.dom?.tagPath).toBe('html>body>div>main>article>p');
+    expect(blocks[0]?.dom?.depth).toBe(6);
+    expect(blocks[0]?.dom?.tag).toBe('p');
+  });
+
+  it('caps the tag path to its last segments', () => {
+    const html = '<div>'.repeat(30) + '<p>Deep</p>' + '</div>'.repeat(30);
+    const path = segmentHtml(html).blocks[0]?.dom?.tagPath ?? '';
+    expect(path.split('>').length).toBeLessThanOrEqual(10);
+    expect(path.endsWith('div>p')).toBe(true);
+  });
+});
+
+describe('classTokens', () => {
+  it('splits class and id words and keeps vocabulary words, mapped to one name', () => {
+    expect(meaningfulTokens('site-footer')).toEqual(['footer']);
+    expect(meaningfulTokens('siteFooter FooterNav')).toEqual(['footer', 'nav']);
+    expect(meaningfulTokens('related-posts__item')).toEqual(['related', 'post']);
+    expect(meaningfulTokens('ad-slot ads advertisement')).toEqual(['ad']);
+    expect(meaningfulTokens('articleBody')).toEqual(['article', 'body']);
+    expect(meaningfulTokens('AdSlot ad300x250')).toEqual(['ad']);
+  });
+
+  it('never finds "ad" inside other words', () => {
+    for (const cls of ['header', 'load-more', 'shadow', 'badge', 'masthead', 'reading', 'add-to-cart', 'headline']) {
+      expect(meaningfulTokens(cls)).not.toContain('ad');
+    }
+    expect(meaningfulTokens('header')).toEqual(['header']);
+  });
+
+  it('ignores class entries that only describe the layout ("has-sidebar", "no-comments")', () => {
+    expect(meaningfulTokens('has-sidebar no-comments with-footer')).toEqual([]);
+    expect(meaningfulTokens('sidebar comments')).toEqual(['sidebar', 'comment']);
+  });
+
+  it('gathers tokens from the block and its ancestors, but not from html/body', () => {
+    const html = '<body class="single-post has-sidebar"><div id="comments" class="comment-list">'
+      + '<div class="commentBody"><p class="text">Nice!</p></div></div></body>';
+    expect(segmentHtml(html).blocks[0]?.dom?.classTokens).toEqual(['comment', 'body', 'text']);
+  });
+});
+
+describe('inArticle and landmark', () => {
+  it.each([
+    ['<article><p>x</p></article>', true],
+    ['<main><p>x</p></main>', true],
+    ['<div role="main"><p>x</p></div>', true],
+    ['<div itemprop="articleBody"><p>x</p></div>', true],
+    ['<div itemscope itemtype="https://schema.org/NewsArticle"><p>x</p></div>', true],
+    ['<div itemscope itemtype="http://schema.org/BlogPosting"><p>x</p></div>', true],
+    ['<div itemscope itemtype="https://schema.org/WebPage"><p>x</p></div>', false],
+    ['<div class="article"><p>x</p></div>', false],
+  ])('%s → inArticle %s', (html, expected) => {
+    expect(segmentHtml(html).blocks[0]?.dom?.inArticle).toBe(expected);
+  });
+
+  it('marks page header, footer, nav and aside; not an article\'s own header', () => {
+    const { blocks } = segmentHtml(fixture('article.html'));
+    const byText = new Map(blocks.map((b) => [b.text, b.dom?.landmark]));
+    expect(byText.get('Home')).toBe('nav');
+    expect(byText.get('Copyright 2024 The Daily Example')).toBe('footer');
+    expect(byText.get('Rivers Return to the Valley')).toBeUndefined();
+    const own = segmentHtml('<article><header><h1>T</h1></header><aside><p>Box</p></aside></article>').blocks;
+    expect(own.map((b) => b.dom?.landmark)).toEqual([undefined, 'aside']);
+    expect(segmentHtml('<div role="navigation"><a href="/">x</a></div>').blocks[0]?.dom?.landmark).toBe('nav');
+  });
+
+  it('puts the class tokens of the fixture\'s chrome on its blocks', () => {
+    const { blocks } = segmentHtml(fixture('article.html'));
+    const tokens = new Map(blocks.map((b) => [b.text, b.dom?.classTokens]));
+    expect(tokens.get('Home')).toEqual(['header', 'main', 'nav']);
+    expect(tokens.get('Share Tweet')).toEqual(['share']);
+    expect(tokens.get('Copyright 2024 The Daily Example')).toEqual(['footer']);
+  });
+});
