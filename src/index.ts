@@ -4,6 +4,7 @@
  *   input ─► blocks ─► features ─► classify ─► select ─► Article ─► render
  */
 import type { Article, EmptyReason } from './article.js';
+import type { Block, RawBlock } from './blocks/block.js';
 import { classify } from './classify/index.js';
 import { separateTitle } from './classify/title.js';
 import { extractHtml, extractText, type Extraction } from './extract/index.js';
@@ -20,12 +21,14 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
   const decoded = decodeInput(input, { hint: opts.input, maxBytes: opts.maxBytes });
   if (!decoded.ok) return emptyArticle(opts.input === 'html' ? 'html' : 'text', decoded.reason);
 
-  const extraction: Extraction = decoded.kind === 'html' ? extractHtml(decoded.text) : extractText(decoded.text);
+  const extraction: Extraction = decoded.kind === 'html' ? extractHtml(decoded.text, opts.url) : extractText(decoded.text);
   const { blocks, language } = classify(extraction.blocks, {
     favor: opts.favor,
     language: extraction.metadata.language,
     extraRules: extraction.rules,
+    ...(extraction.pageFacts === undefined ? {} : { pageFacts: extraction.pageFacts }),
   });
+  carryLinks(extraction.blocks, blocks);
   separateTitle(blocks, extraction.metadata.title);
   const text = renderText(blocks);
   const ok = text.length > 0;
@@ -41,6 +44,18 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
   };
 }
 
+/**
+ * Link spans go from each raw block to the block the classifier made of it: blocks come back in the same order,
+ * one per raw block. A block whose text differs from its raw block's gets none (offsets would not fit).
+ */
+function carryLinks(raws: readonly RawBlock[], blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const raw = raws[i];
+    const block = blocks[i] as Block;
+    if (raw?.links !== undefined && raw.text === block.text) block.links = raw.links;
+  }
+}
+
 function emptyArticle(extractor: Article['extractor'], reason: EmptyReason): Article {
   return { ok: false, reason, extractor, metadata: {}, blocks: [], text: '' };
 }
@@ -49,7 +64,7 @@ export { score } from './score/index.js';
 export type { Scores } from './score/index.js';
 export type { Article, EmptyReason, Metadata, InputKind } from './article.js';
 export { contentBlocks } from './article.js';
-export type { Block, BlockKind, BlockFeatures, Label } from './blocks/block.js';
+export type { Block, BlockKind, BlockFeatures, Label, LinkSpan } from './blocks/block.js';
 export { DEFAULT_OPTIONS, type DeclutterOptions, type Favor, type InputHint } from './options.js';
 export { renderText } from './render/text.js';
 export { renderJson } from './render/json.js';

@@ -78,6 +78,28 @@ describe('main-region selection', () => {
     selectMainRegions(blocks, 0);
     expect(records.every((r) => r.label === 'content' && r.reasons.includes('→record-run'))).toBe(true);
   });
+  it('in a text dump, does not take a handful of footer lines for a listing', () => {
+    const lines = Array.from({ length: 6 }, (_, k) =>
+      block(k, -1.5, `Help Center, Disputes, Returns, Refunds, Reports, Sitemap, Careers ${k}`, { words: 10, indent: 0, stopwordDensity: 0.05 }));
+    for (const b of lines) b.label = 'boilerplate';
+    expect(selectMainRegions(lines, 0)).toEqual([]);
+    expect(lines.every((b) => b.label === 'boilerplate')).toBe(true);
+  });
+
+  it('keeps a handful of prose lines, a short article none of whose paragraphs was confident alone', () => {
+    const lines = Array.from({ length: 4 }, (_, k) =>
+      block(k, 2.5, `The club has paid the fee to the league this morning to secure the deal ${k}`, { words: 15, indent: 0, stopwordDensity: 0.35 }));
+    for (const b of lines) b.label = 'boilerplate';
+    expect(selectMainRegions(lines, 0)).toHaveLength(1);
+    expect(lines.every((b) => b.label === 'content')).toBe(true);
+  });
+
+  it('counts record lines only in text dumps: a few DOM blocks can be a listing', () => {
+    const items = Array.from({ length: 6 }, (_, k) => block(k, -1.5, `Product ${k} with a short description and a price of $${k}9.00`, { words: 10 }));
+    for (const b of items) b.label = 'boilerplate';
+    expect(selectMainRegions(items, 0)).toHaveLength(1);
+    expect(items.every((b) => b.label === 'content')).toBe(true);
+  });
 });
 
 describe('page-level stages (classify on synthetic lines)', () => {
@@ -99,6 +121,46 @@ describe('page-level stages (classify on synthetic lines)', () => {
     expect(blocks[5]!.reasons).toContain('in-comment-section');
     expect(blocks[5]!.label).toBe('boilerplate');
     expect(blocks[0]!.label).toBe('content');
+  });
+
+  const comment = (text: string): RawBlock => ({
+    text: `${text} I completely disagree with the author about this story, and here is why it matters to me.`,
+    kind: 'paragraph',
+    indent: 0,
+  });
+
+  it('opens a comment section at a comment-count heading after the article', () => {
+    const raws = [paragraph(1), paragraph(2), paragraph(3), paragraph(4), { text: '12 Comments', kind: 'heading', indent: 0 } as RawBlock, comment('A')];
+    const { blocks } = classify(raws, { favor: 'balanced', language: 'en' });
+    expect(blocks[5]!.reasons).toContain('in-comment-section');
+  });
+
+  it('reads differing comment counts as teaser metadata, not as a comment section', () => {
+    const raws: RawBlock[] = [
+      paragraph(1), paragraph(2), paragraph(3), paragraph(4),
+      { text: '3 comments', kind: 'paragraph', indent: 0 }, paragraph(5),
+      { text: '14 comments', kind: 'paragraph', indent: 0 }, paragraph(6),
+    ];
+    const { blocks } = classify(raws, { favor: 'balanced', language: 'en' });
+    expect(blocks.some((b) => b.reasons.includes('in-comment-section'))).toBe(false);
+    expect(blocks[7]!.label).toBe('content');
+  });
+
+  it('reads a call to comment repeated under every post as a per-post link, not a comment section', () => {
+    const add = (): RawBlock => ({ text: 'Add a comment', kind: 'paragraph', indent: 0 });
+    const raws = [paragraph(1), paragraph(2), paragraph(3), paragraph(4), add(), paragraph(5), add(), paragraph(6)];
+    const { blocks } = classify(raws, { favor: 'balanced', language: 'en' });
+    expect(blocks.some((b) => b.reasons.includes('in-comment-section'))).toBe(false);
+    const once = classify([paragraph(1), paragraph(2), paragraph(3), paragraph(4), add(), paragraph(5)], { favor: 'balanced', language: 'en' });
+    expect(once.blocks[5]!.reasons).toContain('in-comment-section');
+  });
+
+  it('opens nothing at a zero count or at a quoted e-mail line', () => {
+    for (const heading of ['0 comments', '> what do you think?']) {
+      const raws = [paragraph(1), paragraph(2), paragraph(3), paragraph(4), { text: heading, kind: 'paragraph', indent: 0 } as RawBlock, paragraph(5)];
+      const { blocks } = classify(raws, { favor: 'balanced', language: 'en' });
+      expect(blocks.some((b) => b.reasons.includes('in-comment-section'))).toBe(false);
+    }
   });
 
   it('drops the second copy of a repeated paragraph', () => {

@@ -1,7 +1,10 @@
 import type { BlockFeatures } from '../src/blocks/block.js';
+import { measureBlock, menuPatternOf } from '../src/blocks/features.js';
 import {
   authorBio,
+  codeLine,
   isRenderedPlaceholder,
+  leadIn,
   offColumn,
   photoCredit,
   placeholder,
@@ -96,5 +99,69 @@ describe('offColumn', () => {
 
   it('is a no-op for DOM blocks (no indent)', () => {
     expect(offColumn(input('text', {}, { dominantIndent: 0, dominantIndentShare: 1 }))).toBeUndefined();
+  });
+});
+
+describe('codeLine', () => {
+  const code = (text: string) => measureBlock({ text, kind: 'paragraph', indent: 4 }, 0, 1, ~0 >>> 0);
+
+  it.each([
+    'import asyncio',
+    'async def main():',
+    'await asyncio.sleep(5)',
+    'loop = asyncio.get_event_loop()',
+    'i += 1',
+    'if (user.prefix.len()) {',
+    'margin: 0;',
+    'return list(map(mul, coefficients, powers))',
+    '// Store in database',
+    '</div>',
+  ])('lifts the code line %s', (text) => {
+    const f = code(text);
+    expect(f.codeLike).toBe(true);
+    expect(codeLine(input(text, f))?.reason).toBe('code-line');
+  });
+
+  it.each(['Share this article', 'Read more about the new release.', 'Total = 12 items', 'Home', 'The options are (see below)'])(
+    'leaves %s',
+    (text) => {
+      const f = code(text);
+      expect(f.codeLike).toBeUndefined();
+      expect(codeLine(input(text, f))).toBeUndefined();
+    },
+  );
+
+  it('exempts code lines from the off-column penalty, as it does bulleted lines', () => {
+    const page = { dominantIndent: 0, dominantIndentShare: 0.9 };
+    expect(offColumn(input('x = 1', { indent: 4, codeLike: true }, page))).toBeUndefined();
+  });
+
+  it('does not read a print call as a print button', () => {
+    expect(menuPatternOf('print("async_foo started")')).toBeUndefined();
+    expect(menuPatternOf('email = user.email')).toBeUndefined();
+    expect(menuPatternOf('Print')).toBe('share');
+  });
+});
+
+describe('photoCredit in parentheses', () => {
+  it('flags a caption ending with a bracketed credit', () => {
+    expect(photoCredit(input('Protesters do not want Hong Kong to lose its autonomy (Image: Getty )', { words: 12 }))?.reason).toBe('photo-credit');
+    expect(photoCredit(input('The harbour at dawn (photo by Jane Doe)', { words: 8 }))?.reason).toBe('photo-credit');
+  });
+
+  it('leaves prose mentioning an image', () => {
+    expect(photoCredit(input('The image of the city (as seen from the hills) stayed with her for years.', { words: 15 }))).toBeUndefined();
+  });
+});
+
+describe('leadIn', () => {
+  it('lifts a sentence introducing a list or a code sample', () => {
+    expect(leadIn(input('Here is how to install it:', { words: 6, terminalPunctuation: false }))?.reason).toBe('lead-in');
+  });
+
+  it('leaves short labels and ordinary sentences', () => {
+    expect(leadIn(input('Price:', { words: 1 }))).toBeUndefined();
+    expect(leadIn(input('Filed under:', { words: 2 }))).toBeUndefined();
+    expect(leadIn(input('This is a sentence that ends with a full stop.', { words: 10 }))).toBeUndefined();
   });
 });

@@ -58,6 +58,24 @@ describe('declutter FILE', () => {
     expect(doc.blocks[0]).toEqual(expect.objectContaining({ kind: expect.any(String), label: 'boilerplate', reasons: expect.any(Array) }));
   });
 
+  it('--links keeps links in markdown, html and json, and changes nothing for text', async () => {
+    const page = join(dir, 'links.html');
+    writeFileSync(page, '<html><head><title>Oven</title><base href="https://bakery.example/j/"></head><body><article>'
+      + '<p>Preheat the oven for a full hour before baking so that the stone is hot, as explained in '
+      + '<a href="stone.html">our baking stone notes</a>, and keep the door shut while it heats up.</p></article></body></html>');
+    const md = await runCli([page, '--format', 'markdown', '--links']);
+    expect(md.code).toBe(EXIT.OK);
+    expect(md.stdout).toContain('[our baking stone notes](https://bakery.example/j/stone.html)');
+    expect((await runCli([page, '--format', 'markdown'])).stdout).not.toContain('](');
+    const html = await runCli([page, '--format', 'html', '--links']);
+    expect(html.stdout).toContain('<a href="https://bakery.example/j/stone.html">our baking stone notes</a>');
+    const json = JSON.parse((await runCli([page, '--format', 'json', '--links'])).stdout);
+    expect(json.blocks.flatMap((b: { links?: unknown[] }) => b.links ?? [])).toEqual([
+      expect.objectContaining({ href: 'https://bakery.example/j/stone.html' }),
+    ]);
+    expect((await runCli([page, '--links'])).stdout).toBe((await runCli([page])).stdout);
+  });
+
   it('--explain lists every block with label, score and reasons, plain when piped', async () => {
     const run = await runCli([seed, '--explain']);
     const lines = run.stdout.trimEnd().split('\n');

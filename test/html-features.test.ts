@@ -72,6 +72,29 @@ describe('classTokens', () => {
     expect(meaningfulTokens('sidebar comments')).toEqual(['sidebar', 'comment']);
   });
 
+  it('ignores taxonomy markers on a post ("tag-amor", "category-news"), whatever their slug', () => {
+    expect(meaningfulTokens('post-123 post type-post tag-amor tag-familia category-news')).toEqual(['post']);
+    expect(meaningfulTokens('categories-recetas tagAmor category-sponsored tag-social-media')).toEqual([]);
+    expect(meaningfulTokens('category-2019-elections')).toEqual([]);
+  });
+
+  it('still reads tag lists and clouds as "tags"', () => {
+    for (const cls of [
+      'tags', 'tag', 'category', 'categories', 'post-tags', 'entry-tags', 'tag-list', 'tag-cloud', 'tagcloud',
+      'tag_cloud-2', 'categories-2', 'tags-links', 'category-links', 'TagList', 'widget_categories',
+    ]) {
+      expect(meaningfulTokens(cls)).toContain('tags');
+    }
+  });
+
+  it('does not penalise an article whose element carries taxonomy classes', () => {
+    const html = '<article class="post-7 post type-post tag-amor category-news"><div class="entry-content">'
+      + '<p>Body text.</p></div><div class="entry-tags"><a href="/t/amor">amor</a></div></article>';
+    const blocks = segmentHtml(html).blocks;
+    expect(blocks[0]?.dom?.classTokens).not.toContain('tags');
+    expect(blocks[1]?.dom?.classTokens).toContain('tags');
+  });
+
   it('gathers tokens from the block and its ancestors, but not from html/body', () => {
     const html = '<body class="single-post has-sidebar"><div id="comments" class="comment-list">'
       + '<div class="commentBody"><p class="text">Nice!</p></div></div></body>';

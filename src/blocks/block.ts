@@ -32,6 +32,8 @@ export interface BlockFeatures {
   position: number;
   /** Leading columns of the line in a text dump (renderers indent list items and nested boxes; undefined for DOM). */
   indent?: number;
+  /** Reads like a line of source code (see CODE_LINE in classify/vocab.ts); absent means no. */
+  codeLike?: boolean;
   /** Share of characters inside links (DOM only; 0 for text dumps). */
   linkDensity: number;
   /** Tag path from the root, e.g. "html>body>main>article>p" (DOM only). */
@@ -64,6 +66,18 @@ export interface BlockFeatures {
   collapsed?: boolean;
 }
 
+/**
+ * A link inside a block: `text.slice(start, end)` is the link's text (offsets into the block's normalised text,
+ * UTF-16 code units, end exclusive). `href` is absolute when the page's base URL was known (its <base href>, the
+ * page URL given in the options, else its canonical URL), as written otherwise. In-page anchors ("#…"), empty hrefs
+ * and javascript:/vbscript:/data: URLs are not recorded. Spans are in text order and never overlap.
+ */
+export interface LinkSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly href: string;
+}
+
 export interface Block {
   /** Position in reading order, 0-based. */
   index: number;
@@ -72,6 +86,8 @@ export interface Block {
   kind: BlockKind;
   /** Heading level (1..6) or list depth. */
   level?: number;
+  /** Links inside `text` (DOM only); absent when the block has none. Not kept for 'table' blocks. */
+  links?: readonly LinkSpan[];
   features: BlockFeatures;
   /** Label after the per-block rules, before context smoothing. */
   initialLabel: Label;
@@ -90,6 +106,8 @@ export interface RawBlock {
   level?: number;
   /** Leading columns of the source line (text dumps only). */
   indent?: number;
+  /** Links inside `text` (DOM only; see LinkSpan); absent when the block has none. Carried to the Block unchanged. */
+  links?: readonly LinkSpan[];
   /** DOM-specific features measured during segmentation. */
   dom?: Pick<
     BlockFeatures,

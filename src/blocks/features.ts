@@ -1,7 +1,7 @@
 import type { BlockFeatures, RawBlock } from './block.js';
 import { forEachWord } from '../lang/words.js';
 import { stopwordMask } from '../lang/stopwords.js';
-import { BULLET, MENU_PATTERNS, SENTENCE_END, TERMINAL_PUNCTUATION } from '../classify/vocab.js';
+import { BULLET, CODE_LINE, MENU_PATTERNS, SENTENCE_END, TERMINAL_PUNCTUATION } from '../classify/vocab.js';
 import { THRESHOLDS } from '../classify/thresholds.js';
 
 /** Characters matching the start of a capitalised word: an upper-case or title-case letter. */
@@ -43,6 +43,7 @@ export function measureBlock(raw: RawBlock, index: number, count: number, langua
     menuPattern: words <= THRESHOLDS.menuPatternMaxWords ? menuPatternOf(text) : copyrightOnly(text),
     position: count <= 1 ? 0 : index / (count - 1),
     indent: raw.indent,
+    ...(CODE_LINE.test(trimmed) ? { codeLike: true } : {}),
     linkDensity: 0,
     ...raw.dom,
   };

@@ -8,7 +8,7 @@ import { smooth } from './smooth.js';
 import { applyContainerCoherence } from './container.js';
 import { selectMainRegions, type Region } from './select.js';
 import { FAVOR_PRESETS, THRESHOLDS as T } from './thresholds.js';
-import { BULLET, COMMENT_ATTRIBUTION, COMMENT_SECTION } from './vocab.js';
+import { BULLET, COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_SECTION } from './vocab.js';
 
 export interface ClassifyOptions {
   favor: Favor;
@@ -16,6 +16,8 @@ export interface ClassifyOptions {
   language?: string;
   /** Extractor-specific rules run after the shared ones (the DOM rules of the HTML extractor). */
   extraRules?: readonly Rule[];
+  /** Page facts only the extractor can know, added to the page context the rules see. */
+  pageFacts?: Partial<PageContext>;
 }
 
 export interface Classification {
@@ -39,7 +41,7 @@ export function classify(raws: readonly RawBlock[], options: ClassifyOptions): C
   const rules = options.extraRules === undefined ? SHARED_RULES : [...SHARED_RULES, ...options.extraRules];
 
   const features = raws.map((raw, index) => measureBlock(raw, index, raws.length, mask));
-  const page = pageContext(raws, features);
+  const page: PageContext = { ...pageContext(raws, features), ...options.pageFacts };
   const blocks = raws.map((raw, index) => scoreBlock(raw, index, features[index]!, page, rules));
   smooth(blocks, preset.bias);
   applyContainerCoherence(blocks, preset.bias);
@@ -86,11 +88,15 @@ function pageContext(raws: readonly RawBlock[], features: readonly BlockFeatures
   let commentSectionStart: number | undefined;
   let firstAttribution: number | undefined;
   let attributions = 0;
+  const countsAreTeasers = commentCountsAreTeaserMetadata(raws);
+  const perPostLinks = repeatedCommentHeadings(raws, features);
   features.forEach((f, i) => {
     const prose = !f.bullet && f.words >= T.mediumWords && f.stopwordDensity >= T.stopwordRich;
     if (prose) proseWords += f.words;
     if (commentSectionStart === undefined && proseWords >= T.commentSectionMinProseWords) {
-      if (isCommentHeading(raws[i]!.text)) commentSectionStart = i;
+      const text = raws[i]!.text;
+      if (isCommentHeading(text) && !(countsAreTeasers && commentCount(text) !== undefined) && !perPostLinks.has(headingText(text)))
+        commentSectionStart = i;
       else if (isCommentAttribution(raws[i]!.text)) {
         firstAttribution ??= i;
         if (++attributions >= T.commentAttributionMinLines) commentSectionStart = firstAttribution;
@@ -116,9 +122,63 @@ function pageContext(raws: readonly RawBlock[], features: readonly BlockFeatures
 const COMMENT_HEADING_MAX_CHARS = 80;
 const BRACKETS = /[[\]{}<>]/g;
 
+/**
+ * A line quoting an e-mail ("> what do you think?") is part of the quoted text, never a heading. A count of zero
+ * ("0 comments") opens nothing: no comment follows it.
+ */
 function isCommentHeading(text: string): boolean {
-  if (text.length > COMMENT_HEADING_MAX_CHARS) return false;
-  return COMMENT_SECTION.test(text.replace(BULLET, '').replace(BRACKETS, '').trim().toLowerCase());
+  if (text.length > COMMENT_HEADING_MAX_CHARS || EMAIL_QUOTE.test(text)) return false;
+  return COMMENT_SECTION.test(headingText(text)) && commentCount(text) !== 0;
+}
+
+const EMAIL_QUOTE = /^>/u;
+const LEADING_COUNT = /^(\d[\d,.]*)\s/u;
+
+function headingText(text: string): string {
+  return text.replace(BULLET, '').replace(BRACKETS, '').trim().toLowerCase();
+}
+
+/** The count of a comment heading ("36 Comments" → 36), when it has one. */
+function commentCount(text: string): number | undefined {
+  const m = LEADING_COUNT.exec(headingText(text));
+  return m === null ? undefined : Number(m[1]!.replace(/[,.]/g, ''));
+}
+
+/**
+ * A call to comment that recurs after the text has begun ("Add a comment" under every post of a forum thread) is
+ * a link each post carries, not the one heading of a comment section: the posts between them are the content.
+ * Only calls to write count (see COMMENT_CALL): a "Comments" label repeats on news pages for other reasons.
+ */
+function repeatedCommentHeadings(raws: readonly RawBlock[], features: readonly BlockFeatures[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  let proseWords = 0;
+  features.forEach((f, i) => {
+    if (!f.bullet && f.words >= T.mediumWords && f.stopwordDensity >= T.stopwordRich) proseWords += f.words;
+    const text = raws[i]!.text;
+    if (proseWords < T.commentSectionMinProseWords || !isCommentHeading(text)) return;
+    const key = headingText(text);
+    if (!COMMENT_CALL.test(key)) return;
+    if (seen.has(key)) repeated.add(key);
+    seen.add(key);
+  });
+  return repeated;
+}
+
+/**
+ * On a listing, every teaser shows its own comment count ("0 comments", "14 comments"): counts that differ
+ * from one another are the teasers' metadata, not the heading of one comment section.
+ */
+function commentCountsAreTeaserMetadata(raws: readonly RawBlock[]): boolean {
+  let first: number | undefined;
+  for (const r of raws) {
+    if (r.text.length > COMMENT_HEADING_MAX_CHARS || !COMMENT_SECTION.test(headingText(r.text))) continue;
+    const n = commentCount(r.text);
+    if (n === undefined) continue;
+    if (first === undefined) first = n;
+    else if (n !== first) return true;
+  }
+  return false;
 }
 
 /** Longest text considered as a comment's attribution line. */

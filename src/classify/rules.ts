@@ -1,6 +1,6 @@
 import type { BlockFeatures, BlockKind } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
-import { AUTHOR_BIO, PROMOTION, PHOTO_CREDIT, IMAGE_FILE_NAME, PLACEHOLDER_BRACKET, PLACEHOLDER_MAX_BRACKETS, PLACEHOLDER_REST } from './vocab.js';
+import { AUTHOR_BIO, LEAD_IN_END, PROMOTION, PHOTO_CREDIT, IMAGE_FILE_NAME, PLACEHOLDER_BRACKET, PLACEHOLDER_MAX_BRACKETS, PLACEHOLDER_REST } from './vocab.js';
 
 /** Facts about the whole page that some rules compare a block with. */
 export interface PageContext {
@@ -10,6 +10,12 @@ export interface PageContext {
   dominantIndentShare?: number;
   /** Index of the first block of a comment section that follows the article's start, if any. */
   commentSectionStart?: number;
+  /**
+   * DOM pages: class words under which most of the page's prose sits (a forum's posts in "comment"
+   * containers, a listing's items in "card" ones). They describe the page's own structure, so rules must not
+   * count them against a block. Provided by the extractor.
+   */
+  structuralTokens?: ReadonlySet<string>;
 }
 
 /** What a rule sees of a block. */
@@ -78,7 +84,7 @@ export const digitHeavy: Rule = ({ features: f }) =>
 /**
  * Text dumps: renderers indent list items and nested boxes (teasers, comments, sidebars) while the article's
  * paragraphs share one column. A non-bulleted line off the prose column is rarely part of the article.
- * Bulleted lines are exempt: renderers indent the article's own lists too. The rule holds only on pages whose
+ * Bulleted lines and code lines are exempt: renderers indent the article's own lists and code samples too. The rule holds only on pages whose
  * prose mostly shares one column: where teasers or comments hold as much prose as the article, the dominant
  * column may not be the article's.
  */
@@ -87,6 +93,7 @@ export const offColumn: Rule = ({ features: f, page }) =>
   page.dominantIndent !== undefined &&
   (page.dominantIndentShare ?? 1) >= T.offColumnMinShare &&
   !f.bullet &&
+  f.codeLike !== true &&
   f.indent !== page.dominantIndent
     ? say(T.offColumnWeight, 'off-column')
     : undefined;
@@ -127,6 +134,19 @@ export function isRenderedPlaceholder(text: string): boolean {
   return brackets > 0 && PLACEHOLDER_REST.test(rest);
 }
 
+/**
+ * A line of source code: short, symbol-heavy and indented, it looks like furniture to every other rule. The
+ * weight lifts it to uncertain, so a code sample between two paragraphs joins them while one beside menus does not.
+ */
+export const codeLine: Rule = ({ features: f }) => (f.codeLike === true ? say(T.codeLineWeight, 'code-line') : undefined);
+
+/**
+ * A sentence ending with a colon introduces what follows it (a list, a code sample, a table): it belongs with the
+ * text, though it rarely ends like a sentence. Short labels ("Price:", "Tags:") are left to the other rules.
+ */
+export const leadIn: Rule = ({ text, features: f }) =>
+  f.words >= T.leadInMinWords && LEAD_IN_END.test(text) ? say(T.leadInWeight, 'lead-in') : undefined;
+
 /** The rules every block goes through, in the order their reasons are listed. */
 export const SHARED_RULES: readonly Rule[] = [
   length,
@@ -143,4 +163,6 @@ export const SHARED_RULES: readonly Rule[] = [
   placeholder,
   photoCredit,
   promotion,
+  codeLine,
+  leadIn,
 ];

@@ -112,7 +112,7 @@ function relabel(b: Block): void {
 export function selectRecordRun(blocks: Block[], bias: number): Region[] {
   const best = longestRecordRun(blocks, bias);
   for (const b of blocks) if (b.label === 'content') relabel(b);
-  if (best === undefined || best.contentWords < T.minRecordRunWords) return [];
+  if (best === undefined || best.contentWords < T.minRecordRunWords || tooFewRecordLines(blocks, best, bias)) return [];
   for (let i = best.from; i <= best.to; i++) {
     const b = blocks[i]!;
     if (isRecord(b, bias)) {
@@ -121,6 +121,27 @@ export function selectRecordRun(blocks: Block[], bias: number): Region[] {
     }
   }
   return [best];
+}
+
+/**
+ * Text dumps: a renderer draws one record as a line or a few, so a listing is many lines, and a handful of lines
+ * without the function words of prose is a footer of link lists. A handful of prose lines is a short article that
+ * no block of which was confident on its own: it stays. A no-op for DOM pages (no indentation), where a few
+ * blocks can be a listing.
+ */
+function tooFewRecordLines(blocks: readonly Block[], r: Region, bias: number): boolean {
+  if (blocks[r.from]!.features.indent === undefined) return false;
+  let n = 0;
+  let words = 0;
+  let stopwords = 0;
+  for (let i = r.from; i <= r.to; i++) {
+    const f = blocks[i]!.features;
+    if (!isRecord(blocks[i]!, bias)) continue;
+    n++;
+    words += f.words;
+    stopwords += f.stopwordDensity * f.words;
+  }
+  return n < T.minRecordRunRecords && stopwords < words * T.stopwordRich;
 }
 
 /**

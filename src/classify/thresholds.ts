@@ -62,6 +62,12 @@ export const THRESHOLDS = Object.freeze({
   /** Image and form placeholders ("[logo]", "[ ]Email", "photo.jpg") are short; longer bracketed text is prose. */
   placeholderMaxWords: 8,
   placeholderWeight: -3,
+  /** A line of source code: offsets the short and stopword-poor penalties so a code sample is uncertain, not bad (2 to 4 tried). */
+  codeLineWeight: 3,
+  /** A line ending with a colon introduces what follows when it is a sentence of at least this many words… */
+  leadInMinWords: 4,
+  /** …and then weighs a little more than the sentence end it lacks (1, 1.5, 2 and 3 to 5 words tried on both sets). */
+  leadInWeight: 1.5,
   /** A text-dump line off the column where the page's prose sits. */
   offColumnWeight: -2.5,
   /** …applied only when that column holds at least this share of the page's prose words. */
@@ -115,6 +121,8 @@ export const THRESHOLDS = Object.freeze({
   recordRunMaxGap: 2,
   /** …and the fewest words such a run needs to be returned rather than nothing. */
   minRecordRunWords: 30,
+  /** …and, in a text dump, the fewest record lines, unless they read as prose: a handful of link lists is a footer. */
+  minRecordRunRecords: 10,
   /** A kept block of at least this many words is dropped when its exact text was already kept above it. */
   repeatedTextMinWords: 8,
   /** A record is shorter than running text. */

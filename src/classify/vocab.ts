@@ -13,7 +13,8 @@ export const BULLET = /^(?:[·•▪►▸◦‣○●■□☆»|*–—-]|\d{1
  */
 export const MENU_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
   ['copyright', /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b)/u],
-  ['share', /^(?:share|tweet|pin it|email|print|share (?:this|on)\b|share via\b|compartir|teilen|partager|condividi)\b/u],
+  // Not followed by "(" or "=": `print("done")` and `email = user.email` are code, not a button.
+  ['share', /^(?:share|tweet|pin it|email|print|share (?:this|on)\b|share via\b|compartir|teilen|partager|condividi)\b(?!\(|\s?=)/u],
   ['social', /^(?:follow us|like us|facebook|twitter|instagram|linkedin|youtube|pinterest|whatsapp|reddit|tiktok)\b/u],
   ['subscribe', /\b(?:subscribe|newsletter|sign up for|abonnieren|s'abonner|suscr[ií]bete)\b/u],
   ['account', /^(?:log ?in|log ?out|sign ?in|sign ?out|register|my account|create (?:an )?account|anmelden|connexion)\b/u],
@@ -40,6 +41,9 @@ export const SENTENCE_END = /[.!?…。！？]+["'”’»)\]]*(?:\s|$)/gu;
  */
 export const COMMENT_SECTION =
   /^(?:\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts on\b.*|reactions?)|(?:top rated |latest |all |view |show |read |reader |user |newest |oldest )?comments?(?:\s*\(\d[\d,]*\))?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|comments are closed\.?|what do you think\??|kommentare|commentaires|comentarios|commenti)$/u;
+
+/** The comment headings that are calls to write one (lower-cased, brackets stripped): a forum repeats them under every post. */
+export const COMMENT_CALL = /^(?:leave a (?:reply|comment)|post a comment|add a comment)$/u;
 
 /**
  * A comment's attribution line in the layout most blogs share ("1. Jane says:", "Max sagt:", "Marie dit :"):
@@ -69,10 +73,10 @@ export const IMAGE_FILE_NAME = /^\S{1,120}\.(?:jpe?g|png|gif|webp|svg|avif)$/iu;
 
 /**
  * A photo credit, which marks a block as an image caption ("(Photo by Jane Doe/Getty Images)", "Credit...",
- * "AP Photo/…", "Image: Reuters"). Matched against the lower-cased block.
+ * "AP Photo/…", "Image: Reuters", "… (Image: Getty)"). Matched against the lower-cased block.
  */
 export const PHOTO_CREDIT =
-  /(?:\bphoto(?:graph)?s? (?:by|courtesy of|credit)\b|\bimage (?:by|courtesy of|credit)\b|\bcredit(?::|\.\.\.|…)|\bgetty images\b|\bap photo\b|\bfile photo\b|\bvia getty\b|\bshutterstock\b|\bistock(?:photo)?\b|^(?:photo|image|picture|foto|bild)\s?:)/u;
+  /(?:\bphoto(?:graph)?s? (?:by|courtesy of|credit)\b|\bimage (?:by|courtesy of|credit)\b|\bcredit(?::|\.\.\.|…)|\bgetty images\b|\bap photo\b|\bfile photo\b|\bvia getty\b|\bshutterstock\b|\bistock(?:photo)?\b|^(?:photo|image|picture|foto|bild)\s?:|\((?:photo|image|picture|foto|bild)s?\s?:|\((?:photo|image) (?:by|via|from)\b)/u;
 
 /**
  * Calls to subscribe or follow ("Sign up for our newsletter to get…", "Join our forums…", "Follow us on…") and
@@ -81,3 +85,30 @@ export const PHOTO_CREDIT =
  */
 export const PROMOTION =
   /\b(?:subscribe|subscription|newsletters?|sign up|sign-up|delivered to your inbox|abonnieren|s'abonner|suscr[ií]bete|affiliate (?:commission|links?|partners?)|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|follow (?:us|@)|join our)\b/u;
+
+/**
+ * A line of source code as a text renderer draws a code sample: a declaration or import keyword at the start, a
+ * line ending in a brace or a semicolon, a method call or an assignment to a lower-case identifier, a comment
+ * marker, a CSS declaration, an arrow function, a lone HTML tag. Matched against the line as it is (case
+ * matters: `x = 1` is code, "Total = 12" is a label). Code samples are short, symbol-heavy and off the prose
+ * column, so every other rule takes them for furniture.
+ */
+export const CODE_LINE = new RegExp(
+  [
+    String.raw`^(?:def|class|import|from\s+\S+\s+import|return|var|let|const|function|public|private|static|#include|package|using)\b`,
+    String.raw`[;{}]$`, // a statement or a block ends
+    String.raw`\)\s*[:{]$`, // a function or control header: "def f(x):", "if (ok) {"
+    String.raw`(?:^|\s)[a-z_$][\w$]*\.[\w$.]*\(`, // a method call: "os.exit(1)", "await asyncio.sleep(5)"
+    String.raw`^[a-z_$][\w$.]*(?:\[[^\]]*\])?\s?[-+*/|&]?=\s?\S`, // an assignment: "x = 1", "i += 1"
+    String.raw`^[a-z_$][\w$]*\(.*\);?$`, // a call on its own line: "main()"
+    String.raw`^(?://|/\*|\*/|#!)`, // a comment
+    String.raw`^[a-z-]+:\s[^.]*;$`, // a CSS declaration: "margin: 0;"
+    String.raw`^(?:if|for|while|switch|catch)\s?\(`,
+    String.raw`=>`,
+    String.raw`^</?[a-z][\w-]*(?:\s[^>]*)?/?>$`, // an HTML tag alone on its line
+  ].join('|'),
+  'u',
+);
+
+/** A sentence introducing what follows ("Here is how to install it:", "You will need:"): it ends with a colon. */
+export const LEAD_IN_END = /:\s*$/u;

@@ -14,6 +14,7 @@ export type Format = (typeof FORMATS)[number];
 interface CleanFlags {
   format: Format;
   explain?: boolean;
+  links?: boolean;
   input: InputHint;
   favor: Favor;
   maxBytes: number;
@@ -33,6 +34,7 @@ export function registerClean(program: Command, ctx: CommandContext): void {
     .description('print the main article of a page (a file, or stdin when FILE is "-" or omitted)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--explain', 'list every block with its label, score and reasons instead of the article')
+    .option('--links', 'keep links: [text](url) in markdown, <a href> in html, a "links" array ({start, end, href}) per block in json; ignored for text')
     .addOption(new Option('--input <kind>', 'treat the input as html or text instead of sniffing it').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
     .addOption(new Option('--favor <preset>', 'prefer precision (less noise) or recall (less loss)').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))
     .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this (e.g. 64MB)').argParser(parseByteSize).default(DEFAULT_OPTIONS.maxBytes, '64MB'))
@@ -63,13 +65,14 @@ function render(article: Article, flags: CleanFlags, ctx: CommandContext): strin
     return renderExplain(article, { kept: (s) => s, removed: (s) => chalk.dim(s) }) + '\n';
   }
   if (!article.ok && flags.format !== 'json') return '';
+  const links = flags.links === true;
   switch (flags.format) {
     case 'json':
-      return renderJson(article) + '\n';
+      return renderJson(article, { links }) + '\n';
     case 'markdown':
-      return renderMarkdown(article) + '\n';
+      return renderMarkdown(article, { links }) + '\n';
     case 'html':
-      return renderHtml(article) + '\n';
+      return renderHtml(article, { links }) + '\n';
     default:
       return article.text + '\n';
   }

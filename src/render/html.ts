@@ -1,5 +1,5 @@
 import type { Article } from '../article.js';
-import { TABLE_CELL_SEPARATOR, type Block } from '../blocks/block.js';
+import { TABLE_CELL_SEPARATOR, type Block, type LinkSpan } from '../blocks/block.js';
 import { BULLET } from '../classify/vocab.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -9,11 +9,18 @@ export function escapeHtml(text: string): string {
   return text.replace(ESCAPED, (c) => ESCAPES[c]!);
 }
 
+export interface HtmlOptions {
+  /** Write the blocks' link spans as `<a href="…">` (default false: text only). Tables stay plain. */
+  links?: boolean;
+}
+
 /**
  * Clean minimal HTML: one `<article>` holding the title (when found) and the kept blocks as h1–h6, p, ul/li,
- * blockquote, pre/code, table and figcaption. No classes, no styles, no scripts; text escaped.
+ * blockquote, pre/code, table and figcaption. No classes, no styles, no scripts; text escaped. With `links`, the
+ * text of links is wrapped in `<a href>` (only http(s) and relative hrefs reach the blocks, see LinkSpan).
  */
-export function renderHtml(article: Article): string {
+export function renderHtml(article: Article, options: HtmlOptions = {}): string {
+  const withLinks = options.links ?? false;
   const out: string[] = ['<article>'];
   const lang = article.metadata.language ?? article.language;
   if (lang !== undefined) out[0] = `<article lang="${escapeHtml(lang)}">`;
@@ -28,19 +35,33 @@ export function renderHtml(article: Article): string {
       const depth = Math.max(b.level ?? 1, 1);
       closeLists(depth);
       for (; openLists < depth; openLists++) out.push('<ul>');
-      out.push(`<li>${escapeHtml(b.text.replace(BULLET, ''))}</li>`);
+      out.push(`<li>${inlineHtml(b.text, withLinks ? b.links : undefined, BULLET.exec(b.text)?.[0].length ?? 0)}</li>`);
       continue;
     }
     closeLists(0);
-    out.push(blockToHtml(b));
+    out.push(blockToHtml(b, withLinks ? b.links : undefined));
   }
   closeLists(0);
   out.push('</article>');
   return out.join('\n');
 }
 
-function blockToHtml(b: Block): string {
-  const text = escapeHtml(b.text);
+/** text[from..] escaped, its link spans wrapped in `<a href>`; without spans, escapeHtml of the slice. */
+function inlineHtml(text: string, links: readonly LinkSpan[] | undefined, from = 0): string {
+  if (links === undefined) return escapeHtml(from === 0 ? text : text.slice(from));
+  let out = '';
+  let at = from;
+  for (const span of links) {
+    const start = Math.max(span.start, at);
+    if (span.end <= start) continue;
+    out += `${escapeHtml(text.slice(at, start))}<a href="${escapeHtml(span.href)}">${escapeHtml(text.slice(start, span.end))}</a>`;
+    at = span.end;
+  }
+  return out + escapeHtml(text.slice(at));
+}
+
+function blockToHtml(b: Block, links: readonly LinkSpan[] | undefined): string {
+  const text = inlineHtml(b.text, links);
   switch (b.kind) {
     case 'heading': {
       // The article's title is the h1; headings inside the body start at h2.

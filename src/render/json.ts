@@ -1,7 +1,13 @@
 import type { Article } from '../article.js';
 
+export interface JsonOptions {
+  /** Add each block's link spans as `links: [{ start, end, href }]` (offsets into the block's text); default false. */
+  links?: boolean;
+}
+
 /** The JSON rendering: metadata, the extractor used, counts, and every block with its label, score and reasons. */
-export function renderJson(article: Article): string {
+export function renderJson(article: Article, options: JsonOptions = {}): string {
+  const withLinks = options.links ?? false;
   let kept = 0;
   let keptWords = 0;
   let removedWords = 0;
@@ -33,6 +39,7 @@ export function renderJson(article: Article): string {
       reasons: b.reasons,
       words: b.features.words,
       text: b.text,
+      ...(withLinks && b.links !== undefined ? { links: b.links } : {}),
     })),
   };
   return JSON.stringify(doc, null, 2);

@@ -5,6 +5,7 @@
 
 import type { Metadata } from '../../article.js';
 import type { RawBlock } from '../../blocks/block.js';
+import { baseUrl, resolveLinks } from './links.js';
 import { MetadataCollector } from './metadata.js';
 import { parseHtml } from './parse.js';
 import { segmentDocument, type PageSignals } from './segment.js';
@@ -23,10 +24,16 @@ export interface HtmlSegmentation {
   signals: PageSignals;
 }
 
-/** Segments an HTML page (a decoded string) into blocks and reads its metadata, in one parse and one walk. */
-export function segmentHtml(html: string): HtmlSegmentation {
+/**
+ * Segments an HTML page (a decoded string) into blocks and reads its metadata, in one parse and one walk. The
+ * blocks' link spans are made absolute against the page's base URL (see baseUrl); `url` is the page's own URL,
+ * when known.
+ */
+export function segmentHtml(html: string, url?: string): HtmlSegmentation {
   const doc = parseHtml(html);
   const collector = new MetadataCollector();
-  const { blocks, signals } = segmentDocument(doc, collector);
-  return { blocks, metadata: collector.finish(blocks), scriptOnly: isScriptOnly(signals), signals };
+  const { blocks, signals, baseHref } = segmentDocument(doc, collector);
+  const metadata = collector.finish(blocks);
+  resolveLinks(blocks, baseUrl(baseHref, url, metadata.canonicalUrl));
+  return { blocks, metadata, scriptOnly: isScriptOnly(signals), signals };
 }

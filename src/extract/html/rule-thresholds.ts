@@ -27,4 +27,6 @@ export const DOM_THRESHOLDS = Object.freeze({
   contentClassWeight: 1,
   inArticleWeight: 1,
   linkListWeight: -1.5,
+  /** A boilerplate class word holding more than this share of a page's prose is the page's own structure. */
+  structuralTokenShare: 0.9,
 });

@@ -1,3 +1,4 @@
+import type { RawBlock } from '../../blocks/block.js';
 import type { Rule, Verdict } from '../../classify/rules.js';
 import { DOM_THRESHOLDS as T } from './rule-thresholds.js';
 
@@ -19,10 +20,37 @@ const FURNITURE_TOKENS: ReadonlySet<string> = new Set(['author', 'date', 'meta',
 /** Words sites use for the container of the main text. */
 const CONTENT_TOKENS: ReadonlySet<string> = new Set(['article', 'content', 'post', 'entry', 'body', 'story', 'text', 'main', 'blog']);
 
-function firstToken(tokens: readonly string[] | undefined, set: ReadonlySet<string>): string | undefined {
+function firstToken(tokens: readonly string[] | undefined, set: ReadonlySet<string>, skip?: ReadonlySet<string>): string | undefined {
   if (tokens === undefined) return undefined;
-  for (const t of tokens) if (set.has(t)) return t;
+  for (const t of tokens) if (set.has(t) && skip?.has(t) !== true) return t;
   return undefined;
+}
+
+/**
+ * Class words that name a repeated unit of text which is the content on some pages: a forum's posts are
+ * "comments", a listing's items are "cards" or "teasers". Other furniture words never name a page's content.
+ */
+const UNIT_TOKENS: ReadonlySet<string> = new Set(['comment', 'teaser']);
+
+/** A block long enough to be prose, by characters (features are not measured yet when the page is surveyed). */
+const PROSE_SURVEY_MIN_CHARS = 80;
+
+/**
+ * The unit class words under which more than `structuralTokenShare` of the page's prose characters sit.
+ * On a forum thread the posts are "comments"; on a listing the items are "cards": there the word names the
+ * page's own structure, and the class rule ignores it.
+ */
+export function structuralTokens(blocks: readonly RawBlock[]): ReadonlySet<string> {
+  const chars = new Map<string, number>();
+  let total = 0;
+  for (const b of blocks) {
+    if (b.text.length < PROSE_SURVEY_MIN_CHARS) continue;
+    total += b.text.length;
+    for (const t of new Set(b.dom?.classTokens)) if (UNIT_TOKENS.has(t)) chars.set(t, (chars.get(t) ?? 0) + b.text.length);
+  }
+  const out = new Set<string>();
+  for (const [t, c] of chars) if (c > total * T.structuralTokenShare) out.add(t);
+  return out;
 }
 
 /** A block that reads as prose: several words, sentence punctuation, function words. Links in it are citations. */
@@ -57,8 +85,8 @@ export const landmark: Rule = ({ features: f }) => {
 };
 
 /** Class and id words of the block and its ancestors. */
-export const classWords: Rule = ({ features: f }) => {
-  const bad = firstToken(f.classTokens, BOILERPLATE_TOKENS);
+export const classWords: Rule = ({ features: f, page }) => {
+  const bad = firstToken(f.classTokens, BOILERPLATE_TOKENS, page.structuralTokens);
   if (bad !== undefined) return say(T.boilerplateClassWeight, `class:${bad}`);
   const furniture = firstToken(f.classTokens, FURNITURE_TOKENS);
   if (furniture !== undefined) {

@@ -9,8 +9,8 @@
  * and a data table (one 'table' block, rows as lines, cells joined by " | ").
  *
  * What a block's features need is carried down the walk in a shared, copy-on-write context (landmark, article
- * flag, list depth, link id…); class tokens and tag paths are built only for the elements above an emitted
- * block; link characters are counted as text arrives. So no subtree is read twice (the one exception, a table's
+ * flag, list depth, link id and href…); class tokens and tag paths are built only for the elements above an
+ * emitted block; link characters are counted, and link spans recorded, as text arrives. So no subtree is read twice (the one exception, a table's
  * layout check, stops at the first sign of layout) and no ancestor's text is ever re-read.
  *
  * What can never be content (scripts, styles, form controls, media…) is never entered. Hidden subtrees are
@@ -21,11 +21,12 @@
  */
 
 import { isComment, isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
-import type { BlockKind, RawBlock } from '../../blocks/block.js';
+import type { BlockKind, LinkSpan, RawBlock } from '../../blocks/block.js';
 import { emptyAttrs, readAttrs, type ElementAttrs } from './attrs.js';
 import { boundedText } from './dom-text.js';
 import type { MetadataCollector } from './metadata.js';
 import { parseHtml } from './parse.js';
+import { usableHref } from './links.js';
 import { layoutTableReason, TableText } from './table.js';
 import { TextRun } from './text-run.js';
 import {
@@ -55,6 +56,8 @@ export interface PageSignals {
 export interface SegmentOutput {
   blocks: RawBlock[];
   signals: PageSignals;
+  /** The href of the page's first <base> that has one, as written (links are resolved against it later). */
+  baseHref?: string;
 }
 
 /** The kind a block element passes to the generic blocks inside it (a <p> in an <li> is a list item). */
@@ -76,6 +79,8 @@ interface Context {
   kindContext: KindContext | undefined;
   /** Id of the enclosing link, 0 outside links. */
   linkId: number;
+  /** The enclosing link's href as written, when it is one a reader can follow (see usableHref). */
+  linkHref: string | undefined;
   /** Inside <pre>: text kept verbatim into the pre's run. */
   pre: boolean;
   /** Inside a data table: text goes to `tableRun` (the open cell or caption), or is dropped when undefined. */
@@ -156,6 +161,8 @@ class Walker {
   private readonly attrs = emptyAttrs();
   private nextOwnerId = 1;
   private nextLinkId = 1;
+  /** The first <base href> of the page. */
+  private baseHref: string | undefined;
   private readonly signals: PageSignals = {
     visibleChars: 0, scripts: 0, inlineScriptChars: 0, emptyAppRoot: false, noscriptAsksForJs: false,
   };
@@ -169,8 +176,8 @@ class Walker {
       tokens: undefined, run: new TextRun(),
     };
     const ctx: Context = {
-      inArticle: false, landmark: undefined, listDepth: 0, listId: 0, kindContext: undefined, linkId: 0, pre: false,
-      table: undefined, tableRun: undefined, group: 0, collapsed: false,
+      inArticle: false, landmark: undefined, listDepth: 0, listId: 0, kindContext: undefined, linkId: 0,
+      linkHref: undefined, pre: false, table: undefined, tableRun: undefined, group: 0, collapsed: false,
     };
     this.stack.push({
       node: doc, next: 0, name: '', info: tagInfo(''), owner: root, ownsOwner: true, ctx, tokens: [], appRootStart: -1,
@@ -191,7 +198,9 @@ class Walker {
     }
     this.settleTentativeGroups();
     this.markLinkLists();
-    return { blocks: this.blocks, signals: this.signals };
+    const out: SegmentOutput = { blocks: this.blocks, signals: this.signals };
+    if (this.baseHref !== undefined) out.baseHref = this.baseHref;
+    return out;
   }
 
   /**
@@ -211,12 +220,12 @@ class Walker {
     });
   }
 
-  /** Routes a text node to the run it belongs to. */
+  /** Routes a text node to the run it belongs to. Table cells keep no link spans (tables render as plain text). */
   private text(frame: Frame, data: string): void {
     const ctx = frame.ctx;
-    if (ctx.table !== undefined) ctx.tableRun?.append(data, ctx.linkId);
-    else if (ctx.pre) frame.owner.run.appendPre(data, ctx.linkId);
-    else frame.owner.run.append(data, ctx.linkId);
+    if (ctx.table !== undefined) tableText(ctx, ctx.table, data);
+    else if (ctx.pre) frame.owner.run.appendPre(data, ctx.linkId, ctx.linkHref);
+    else frame.owner.run.append(data, ctx.linkId, ctx.linkHref);
   }
 
   /** Visits an element: metadata hooks, drop/hide check, then a new frame (or a void element's effect). */
@@ -300,7 +309,11 @@ class Walker {
       if (own.includes('date')) this.metadata.onDateText(el);
     }
     if (name === 'a') {
-      if (isLink(a)) writable(frame, pc).linkId = this.nextLinkId++;
+      if (isLink(a)) {
+        const ctx = writable(frame, pc);
+        ctx.linkId = this.nextLinkId++;
+        ctx.linkHref = usableHref(a.href);
+      }
       if (a.rel?.toLowerCase().split(/\s/).includes('author') === true) this.metadata.onByline(el);
     }
     if (pc.table !== undefined) return this.tableChildFrame(frame, name, info, pc);
@@ -398,8 +411,8 @@ class Walker {
     const alt = el.attribs['alttext'];
     const ctx = parent.ctx;
     if (alt === undefined || ctx.table !== undefined) return;
-    if (ctx.pre) parent.owner.run.appendPre(alt, ctx.linkId);
-    else parent.owner.run.append(` ${alt} `, ctx.linkId);
+    if (ctx.pre) parent.owner.run.appendPre(alt, ctx.linkId, ctx.linkHref);
+    else parent.owner.run.append(` ${alt} `, ctx.linkId, ctx.linkHref);
   }
 
   /** Hooks that read metadata from elements by tag, whatever their visibility. */
@@ -414,6 +427,9 @@ class Walker {
         return this.metadata.onTitle(el);
       case 'html':
         return this.metadata.onHtml(el);
+      case 'base':
+        this.baseHref ??= el.attribs['href'];
+        return;
       case 'script':
         return this.script(el);
       case 'noscript':
@@ -448,21 +464,24 @@ class Walker {
   /** Ends the owner's current run: its text becomes a block (when not empty). */
   private flush(owner: Owner): void {
     if (owner.run.empty) return;
-    const { text, linkChars, linkCount } = owner.run.take();
-    this.emit(owner, owner.kind, owner.level, text, linkChars / Math.max(1, text.length), linkCount);
+    const { text, linkChars, linkCount, links } = owner.run.take();
+    this.emit(owner, owner.kind, owner.level, text, linkChars / Math.max(1, text.length), linkCount, links);
   }
 
   /** Ends a <pre>: its verbatim text becomes one 'code' block. */
   private flushPre(owner: Owner): void {
     if (owner.run.empty) return;
-    const { text, linkChars, linkCount } = owner.run.takePre();
-    this.emit(owner, 'code', undefined, text, linkChars / Math.max(1, text.length), linkCount);
+    const { text, linkChars, linkCount, links } = owner.run.takePre();
+    this.emit(owner, 'code', undefined, text, linkChars / Math.max(1, text.length), linkCount, links);
   }
 
   /** Ends a data table: its caption (a 'caption' block) then its rows (one 'table' block). */
   private emitTable(owner: Owner, table: TableText): void {
     const caption = table.caption.take();
-    this.emit(owner, 'caption', undefined, caption.text, caption.linkChars / Math.max(1, caption.text.length), caption.linkCount);
+    this.emit(
+      owner, 'caption', undefined, caption.text, caption.linkChars / Math.max(1, caption.text.length), caption.linkCount,
+      caption.links,
+    );
     const { text, textChars, linkChars, linkCount } = table.finish();
     this.emit(owner, 'table', undefined, text, linkChars / Math.max(1, textChars), linkCount);
   }
@@ -473,6 +492,7 @@ class Walker {
    */
   private emit(
     owner: Owner, kind: BlockKind, level: number | undefined, text: string, linkDensity: number, linkCount: number,
+    links?: readonly LinkSpan[],
   ): void {
     if (text.length === 0) return;
     const ancestors = this.chainOf(owner.container || owner.parent === undefined ? owner : owner.parent);
@@ -494,6 +514,7 @@ class Walker {
       },
     };
     if (level !== undefined) block.level = level;
+    if (links !== undefined) block.links = links;
     if (owner.landmark !== undefined && block.dom !== undefined) block.dom.landmark = owner.landmark;
     if (owner.collapsed && block.dom !== undefined) block.dom.collapsed = true;
     this.blocks.push(block);
@@ -614,13 +635,20 @@ class Walker {
   }
 }
 
+/** Text inside a data table: into the open cell (links counted, no spans kept) or the caption (spans kept). */
+function tableText(ctx: Context, table: TableText, data: string): void {
+  const run = ctx.tableRun;
+  run?.append(data, ctx.linkId, run === table.caption ? ctx.linkHref : undefined);
+}
+
 /** The frame's own context, copied from the parent's on the first change. */
 function writable(frame: Frame, parentCtx: Context): Context {
   if (frame.ctx === parentCtx) {
     frame.ctx = {
       inArticle: parentCtx.inArticle, landmark: parentCtx.landmark, listDepth: parentCtx.listDepth,
-      listId: parentCtx.listId, kindContext: parentCtx.kindContext, linkId: parentCtx.linkId, pre: parentCtx.pre,
-      table: parentCtx.table, tableRun: parentCtx.tableRun, group: parentCtx.group, collapsed: parentCtx.collapsed,
+      listId: parentCtx.listId, kindContext: parentCtx.kindContext, linkId: parentCtx.linkId,
+      linkHref: parentCtx.linkHref, pre: parentCtx.pre, table: parentCtx.table, tableRun: parentCtx.tableRun,
+      group: parentCtx.group, collapsed: parentCtx.collapsed,
     };
   }
   return frame.ctx;

@@ -37,7 +37,7 @@ export interface TagInfo {
   readonly appRoot: boolean;
   /** A custom element (<my-card>): inline, but its edges separate words. */
   readonly custom: boolean;
-  /** Read by the metadata hooks whatever its visibility (meta, link, title, html, script, noscript). */
+  /** Read by the metadata hooks whatever its visibility (meta, link, title, html, script, noscript, base). */
   readonly metadataHook: boolean;
 }
 

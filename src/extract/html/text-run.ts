@@ -1,8 +1,11 @@
 /**
  * A run of inline text being gathered into one block, with its link measurements. Whitespace is normalised as
  * the text arrives (runs collapse to one space, the ends are trimmed), so a block's text is built once, in one
- * pass, and link characters are counted on the normalised text the reader sees.
+ * pass, and link characters are counted on the normalised text the reader sees. Link spans (text offsets and
+ * href) are recorded the same way, on the normalised text, so they need no adjusting afterwards.
  */
+
+import type { LinkSpan } from '../../blocks/block.js';
 
 /** Runs of white space (ASCII, no-break and other Unicode spaces): a single-level class, no nested quantifier. */
 const WHITESPACE_RUN = /\s+/g;
@@ -14,6 +17,15 @@ export interface RunText {
   linkChars: number;
   /** Distinct links that contributed text. */
   linkCount: number;
+  /** Spans of `text` inside links that have a usable href; absent when there are none. */
+  links?: LinkSpan[];
+}
+
+/** A span being recorded: its end grows while the same link goes on contributing text. */
+interface OpenSpan {
+  start: number;
+  end: number;
+  href: string;
 }
 
 export class TextRun {
@@ -25,6 +37,10 @@ export class TextRun {
   private linkCount = 0;
   /** Id of the last link that contributed text, so one link split by markup counts once. */
   private lastLinkId = 0;
+  /** Link spans, allocated on the first linked text with an href (most runs have none). */
+  private spans: OpenSpan[] | undefined;
+  /** Link id of the last span, so a link split by markup ("<a>big <b>deal</b></a>") stays one span. */
+  private spanLinkId = 0;
   /** A separating space is owed before the next text (whitespace or a soft boundary was seen). */
   private pendingSpace = false;
   /** <br> elements seen since the last visible text: two in a row end a paragraph. */
@@ -36,10 +52,11 @@ export class TextRun {
   }
 
   /**
-   * Appends text with whitespace collapsed. `linkId` is the enclosing link's id (0 outside links); the
-   * separating space before a link's text counts as outside it.
+   * Appends text with whitespace collapsed. `linkId` is the enclosing link's id (0 outside links) and `href` its
+   * target when the link's text should be recorded as a span; the separating space before a link's text counts as
+   * outside it.
    */
-  append(data: string, linkId: number): void {
+  append(data: string, linkId: number, href?: string): void {
     const shape = whitespaceShape(data);
     if (shape === BLANK) {
       // The indentation between tags: most text nodes of a page. Only owes a space.
@@ -60,15 +77,15 @@ export class TextRun {
       this.chars += 1;
     }
     const piece = from === 0 && to === collapsed.length ? collapsed : collapsed.slice(from, to);
-    this.push(piece, linkId);
+    this.push(piece, linkId, href);
     this.pendingSpace = to < collapsed.length;
     this.breaks = 0;
   }
 
   /** Appends preformatted text as is (line ends normalised to \n). */
-  appendPre(data: string, linkId: number): void {
+  appendPre(data: string, linkId: number, href?: string): void {
     if (data.length === 0) return;
-    this.push(data.includes('\r') ? data.replace(/\r\n?/g, '\n') : data, linkId);
+    this.push(data.includes('\r') ? data.replace(/\r\n?/g, '\n') : data, linkId, href);
   }
 
   /** A soft boundary (a line break, a cell edge, a custom element's edge): words on either side must not touch. */
@@ -97,7 +114,8 @@ export class TextRun {
   take(): RunText {
     const parts = this.parts ?? [];
     const text = parts.length === 1 ? (parts[0] ?? '') : parts.join('');
-    const result = { text, linkChars: this.linkChars, linkCount: this.linkCount };
+    const result: RunText = { text, linkChars: this.linkChars, linkCount: this.linkCount };
+    if (this.spans !== undefined) result.links = this.spans;
     this.reset();
     return result;
   }
@@ -108,14 +126,19 @@ export class TextRun {
    */
   takePre(): RunText {
     const raw = (this.parts ?? []).join('');
-    const text = trimPre(raw);
+    const start = preStart(raw);
+    const end = preEnd(raw, start);
+    const text = raw.slice(start, end);
     const linkChars = Math.min(this.linkChars, text.length);
-    const result = { text, linkChars, linkCount: this.linkCount };
+    const result: RunText = { text, linkChars, linkCount: this.linkCount };
+    const links = this.spans === undefined ? undefined : shiftSpans(this.spans, start, end);
+    if (links !== undefined) result.links = links;
     this.reset();
     return result;
   }
 
-  private push(piece: string, linkId: number): void {
+  private push(piece: string, linkId: number, href: string | undefined): void {
+    const at = this.chars;
     (this.parts ??= []).push(piece);
     this.chars += piece.length;
     if (linkId > 0) {
@@ -124,7 +147,23 @@ export class TextRun {
         this.linkCount += 1;
         this.lastLinkId = linkId;
       }
+      if (href !== undefined) this.recordSpan(at, this.chars, linkId, href);
     }
+  }
+
+  /**
+   * Records text [start, end) as inside the link; extends the last span when it is the same link's (the pieces
+   * of one link are contiguous, at most the separating space apart, which then belongs to the link).
+   */
+  private recordSpan(start: number, end: number, linkId: number, href: string): void {
+    const spans = (this.spans ??= []);
+    const last = spans[spans.length - 1];
+    if (last !== undefined && this.spanLinkId === linkId && start - last.end <= 1) {
+      last.end = end;
+      return;
+    }
+    spans.push({ start, end, href });
+    this.spanLinkId = linkId;
   }
 
   private reset(): void {
@@ -133,23 +172,40 @@ export class TextRun {
     this.linkChars = 0;
     this.linkCount = 0;
     this.lastLinkId = 0;
+    this.spans = undefined;
+    this.spanLinkId = 0;
     this.pendingSpace = false;
     this.breaks = 0;
   }
 }
 
-/** Preformatted text without its leading blank lines and trailing white space. */
-function trimPre(raw: string): string {
+/** Where preformatted text starts once its leading blank lines are dropped (the first line's indentation kept). */
+function preStart(raw: string): number {
   let start = 0;
-  // Skip whole leading lines that are blank, keeping the first non-blank line's indentation.
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c === 10) start = i + 1;
     else if (c !== 32 && c !== 9 && c !== 13 && c !== 12) break;
   }
+  return start;
+}
+
+/** Where preformatted text ends once its trailing white space is dropped. */
+function preEnd(raw: string, start: number): number {
   let end = raw.length;
   while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end -= 1;
-  return raw.slice(start, end);
+  return end;
+}
+
+/** Spans of raw text moved onto raw.slice(start, end): clipped to it, emptied ones dropped; undefined when none is left. */
+function shiftSpans(spans: readonly OpenSpan[], start: number, end: number): LinkSpan[] | undefined {
+  let out: LinkSpan[] | undefined;
+  for (const s of spans) {
+    const from = Math.max(s.start, start);
+    const to = Math.min(s.end, end);
+    if (to > from) (out ??= []).push({ start: from - start, end: to - start, href: s.href });
+  }
+  return out;
 }
 
 /** ASCII white space or a no-break space. */

@@ -3,7 +3,7 @@
  * lookup in the vocabulary of vocab.ts. Splitting is a single character scan, no regular expression.
  */
 
-import { CLASS_TOKEN_VOCAB, NEGATING_CLASS_PREFIXES } from './vocab.js';
+import { CLASS_TOKEN_VOCAB, NEGATING_CLASS_PREFIXES, TAG_LIST_WORDS, TAXONOMY_CLASS_PREFIXES } from './vocab.js';
 
 /** Character classes the splitter distinguishes. */
 const SEPARATOR = 0;
@@ -23,7 +23,8 @@ function charType(code: number): CharType {
 
 /**
  * Canonical vocabulary tokens of an attribute value (a class list, an id, an itemprop), deduplicated, in order
- * of first appearance. Entries that start with a negating word ("has-sidebar", "no-comments") are skipped whole.
+ * of first appearance. Entries that start with a negating word ("has-sidebar", "no-comments") are skipped whole,
+ * and so are taxonomy markers ("tag-amor", "category-news": see TAXONOMY_CLASS_PREFIXES).
  * Words are cut at non-alphanumerics, camelCase humps ("siteFooter" → site, footer; "HTMLParser" → html,
  * parser) and letter/digit changes ("ad300x250" → ad, 300, x, 250), and looked up lower-cased, in one scan
  * without per-entry arrays (class lists are the most repeated text of a page).
@@ -51,7 +52,10 @@ export function meaningfulTokens(value: string): string[] {
       if (cut >= 0 && start >= 0) {
         if (mayBeKnownWord(value, start, cut)) {
           const word = value.slice(start, cut).toLowerCase();
-          if (firstWord && cut < entryEnd && NEGATING_CLASS_PREFIXES.has(word) && hasWordAfter(value, cut, entryEnd)) break;
+          if (firstWord && cut < entryEnd) {
+            if (NEGATING_CLASS_PREFIXES.has(word) && hasWordAfter(value, cut, entryEnd)) break;
+            if (TAXONOMY_CLASS_PREFIXES.has(word) && slugFollows(value, cut, entryEnd)) break;
+          }
           const canonical = CLASS_TOKEN_VOCAB.get(word);
           if (canonical !== undefined && !tokens.includes(canonical)) tokens.push(canonical);
         }
@@ -104,6 +108,32 @@ function mayBeKnownWord(value: string, start: number, end: number): boolean {
 function hasWordAfter(value: string, from: number, end: number): boolean {
   for (let k = from; k < end; k++) if (charType(value.charCodeAt(k)) !== SEPARATOR) return true;
   return false;
+}
+
+/**
+ * True when the entry goes on after a taxonomy prefix with a slug ("tag-amor", "category-news", "tagFamilia"): its
+ * next word is neither a TAG_LIST_WORDS word ("tag-list", "tag_cloud-2") nor a number that ends the entry
+ * (a numbered widget id, "categories-2"). Only entries starting with a taxonomy prefix get here.
+ */
+function slugFollows(value: string, from: number, end: number): boolean {
+  let start = from;
+  while (start < end && charType(value.charCodeAt(start)) === SEPARATOR) start++;
+  if (start >= end) return false;
+  const stop = wordEnd(value, start, end);
+  if (charType(value.charCodeAt(start)) === DIGIT) return hasWordAfter(value, stop, end);
+  return !TAG_LIST_WORDS.has(value.slice(start, stop).toLowerCase());
+}
+
+/** End of the word starting at `start`, cut by the same rules as meaningfulTokens (separators, camelCase, digits). */
+function wordEnd(value: string, start: number, end: number): number {
+  let prev = charType(value.charCodeAt(start));
+  for (let k = start + 1; k < end; k++) {
+    const type = charType(value.charCodeAt(k));
+    if (type === SEPARATOR || (type === UPPER && prev === LOWER) || (type === DIGIT) !== (prev === DIGIT)) return k;
+    if (type === LOWER && prev === UPPER && k - start > 1) return k - 1;
+    prev = type;
+  }
+  return end;
 }
 
 /** ASCII white space, the separator of class-list entries. */

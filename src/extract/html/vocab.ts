@@ -58,8 +58,14 @@ export const CHROME_PANEL_WORDS = /nav|menu|header|footer|sidebar|cart|search|mo
  */
 export const STREAMED_BOUNDARY_ID = /^S:[0-9a-z]+$/i;
 
-/** Elements the metadata hooks read before the walk decides whether they are content. */
-export const METADATA_HOOK_TAGS: ReadonlySet<string> = new Set(['meta', 'link', 'title', 'html', 'script', 'noscript']);
+/** Elements the metadata hooks read before the walk decides whether they are content (<base> gives links their base URL). */
+export const METADATA_HOOK_TAGS: ReadonlySet<string> = new Set(['meta', 'link', 'title', 'html', 'script', 'noscript', 'base']);
+
+/**
+ * URL schemes never kept as a link's href: they run code or inline a document rather than lead to a page, and a
+ * rendered <a href> must not carry them. Compared lower-cased, after the tabs and line breaks a browser ignores.
+ */
+export const UNSAFE_HREF_SCHEMES: readonly string[] = ['javascript:', 'vbscript:', 'data:'];
 
 /** Heading elements and their level. */
 export const HEADING_LEVEL: ReadonlyMap<string, number> = new Map([
@@ -239,6 +245,27 @@ function buildTokenVocab(table: typeof TOKEN_SYNONYMS): Map<string, string> {
  * is, and would otherwise mark every block under <div class="has-sidebar"> as "sidebar". The whole entry is ignored.
  */
 export const NEGATING_CLASS_PREFIXES: ReadonlySet<string> = new Set(['has', 'no', 'with', 'without']);
+
+/**
+ * First words of taxonomy class entries. WordPress's post_class() and similar CMS helpers put the post's tags and
+ * categories on the post's own element ("post-123 post type-post tag-amor tag-familia category-news"): such an
+ * entry says what the post is filed under, not that the element is a tag list. An entry that starts with one of
+ * these words and goes on with a slug is ignored whole (its slug may be any word: "category-sponsored" must not
+ * make the article an ad either). The entry still counts as a tag list when the word after the prefix is a
+ * TAG_LIST_WORDS word ("tag-list", "tag-cloud", "category-links") or a number (numbered widget ids, "categories-2").
+ * "tags", "post-tags", "tagcloud" and a bare "tag" or "category" are not prefix entries: they still mean a tag list.
+ */
+export const TAXONOMY_CLASS_PREFIXES: ReadonlySet<string> = new Set(['tag', 'category', 'categories']);
+
+/**
+ * Words that, after a taxonomy prefix, make the entry name the element that lists tags or categories rather than a
+ * taxonomy marker: structural words no CMS would plausibly use as a tag or category slug.
+ */
+export const TAG_LIST_WORDS: ReadonlySet<string> = new Set([
+  'list', 'lists', 'cloud', 'links', 'link', 'box', 'widget', 'wrap', 'wrapper', 'container', 'block', 'area',
+  'section', 'bar', 'group', 'items', 'item', 'label', 'labels', 'title', 'name', 'names', 'heading', 'header',
+  'meta', 'nav', 'menu', 'pill', 'pills', 'chip', 'chips', 'badge', 'badges', 'btn', 'button', 'buttons',
+]);
 
 /** Elements whose class/id words describe the whole page (page type, layout), not a region: not tokenised. */
 export const UNTOKENISED_TAGS: ReadonlySet<string> = new Set(['html', 'body']);

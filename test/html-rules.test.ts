@@ -1,0 +1,83 @@
+import type { BlockFeatures, RawBlock } from '../src/blocks/block.js';
+import type { PageContext, RuleInput } from '../src/classify/rules.js';
+import { classWords, inArticle, landmark, linkDensity, linkList, structuralTokens } from '../src/extract/html/rules.js';
+
+/** Features of a plain block; tests override what they examine. No HTML involved. */
+function input(over: Partial<BlockFeatures> = {}, kind: RuleInput['kind'] = 'paragraph', page: PageContext = {}): RuleInput {
+  const features: BlockFeatures = {
+    words: 8, chars: 50, stopwordDensity: 0.1, terminalPunctuation: false, sentences: 0, capitalisedRatio: 0.5,
+    bullet: false, digitRatio: 0, menuPattern: undefined, position: 0.5, linkDensity: 0, ...over,
+  };
+  return { index: 0, text: 'x', kind, features, page };
+}
+const prose = { words: 30, terminalPunctuation: true, stopwordDensity: 0.4 };
+
+describe('linkDensity', () => {
+  it('marks a block of mostly link text', () => {
+    expect(linkDensity(input({ linkDensity: 0.8 }))?.reason).toBe('link-dense');
+  });
+  it('only slightly penalises a real paragraph full of citations', () => {
+    const v = linkDensity(input({ ...prose, linkDensity: 0.8 }));
+    expect(v?.reason).toBe('link-rich-prose');
+    expect(v!.weight).toBeGreaterThan(linkDensity(input({ linkDensity: 0.8 }))!.weight);
+  });
+  it('ignores prose with a few links and plain text', () => {
+    expect(linkDensity(input({ ...prose, linkDensity: 0.3 }))).toBeUndefined();
+    expect(linkDensity(input({ linkDensity: 0 }))).toBeUndefined();
+  });
+});
+
+describe('landmark', () => {
+  it.each([['nav', 'in-nav'], ['footer', 'in-footer'], ['aside', 'in-aside'], ['header', 'in-header']] as const)('%s', (where, reason) => {
+    const v = landmark(input({ landmark: where }));
+    expect(v?.reason).toBe(reason);
+    expect(v!.weight).toBeLessThan(0);
+  });
+});
+
+describe('classWords', () => {
+  it('penalises furniture words, first match wins over content words', () => {
+    expect(classWords(input({ classTokens: ['content', 'sidebar'] }))?.reason).toBe('class:sidebar');
+  });
+  it('penalises a short byline more than a long block in a "meta" container', () => {
+    const short = classWords(input({ words: 6, classTokens: ['author'] }))!;
+    const long = classWords(input({ words: 60, classTokens: ['meta'] }))!;
+    expect(short.weight).toBeLessThan(long.weight);
+  });
+  it('rewards content words', () => {
+    expect(classWords(input({ classTokens: ['article'] }))).toEqual(expect.objectContaining({ reason: 'class:article' }));
+    expect(classWords(input({ classTokens: ['article'] }))!.weight).toBeGreaterThan(0);
+  });
+  it('ignores a word that is the page\'s own structure', () => {
+    const page = { structuralTokens: new Set(['comment']) };
+    expect(classWords(input({ classTokens: ['comment', 'post'] }, 'paragraph', page))?.reason).toBe('class:post');
+  });
+});
+
+describe('inArticle and linkList', () => {
+  it('rewards blocks inside the article container', () => {
+    expect(inArticle(input({ inArticle: true }))!.weight).toBeGreaterThan(0);
+    expect(inArticle(input({ inArticle: false }))).toBeUndefined();
+  });
+  it('marks an item of a list of links, but not a prose item', () => {
+    expect(linkList(input({ listLinkDensity: 0.9 }, 'list-item'))?.reason).toBe('link-list');
+    expect(linkList(input({ ...prose, listLinkDensity: 0.9 }, 'list-item'))).toBeUndefined();
+    expect(linkList(input({ listLinkDensity: 0.9 }, 'paragraph'))).toBeUndefined();
+  });
+});
+
+describe('structuralTokens', () => {
+  const post = (text: string, tokens: string[]): RawBlock => ({ text, kind: 'paragraph', dom: { linkDensity: 0, classTokens: tokens } });
+  const long = 'A reply long enough to count as prose in the survey of the page, well past eighty characters of text.';
+  it('finds the unit word holding nearly all of the prose (a forum thread)', () => {
+    const blocks = [post(long, ['comment']), post(long, ['comment', 'post']), post(long, ['comment']), post('Home', ['nav'])];
+    expect([...structuralTokens(blocks)]).toEqual(['comment']);
+  });
+  it('finds nothing when an article holds the prose and comments follow', () => {
+    const blocks = [post(long, ['article']), post(long, ['article']), post(long, ['article']), post(long, ['comment'])];
+    expect(structuralTokens(blocks).size).toBe(0);
+  });
+  it('never treats navigation as structure', () => {
+    expect(structuralTokens([post(long, ['nav']), post(long, ['nav'])]).size).toBe(0);
+  });
+});
