@@ -78,6 +78,14 @@ describe('classTokens', () => {
     expect(meaningfulTokens('category-2019-elections')).toEqual([]);
   });
 
+  it('ignores the post\'s author marker beside taxonomy markers, but not byline elements', () => {
+    expect(meaningfulTokens('post type-post author-kristen tag-amor category-news')).toEqual(['post']);
+    expect(meaningfulTokens('author-kristen')).toEqual(['author']);
+    for (const cls of ['author-name tag-amor', 'author-bio category-news', 'author-box tag-x']) {
+      expect(meaningfulTokens(cls)).toContain('author');
+    }
+  });
+
   it('still reads tag lists and clouds as "tags"', () => {
     for (const cls of [
       'tags', 'tag', 'category', 'categories', 'post-tags', 'entry-tags', 'tag-list', 'tag-cloud', 'tagcloud',

@@ -3,7 +3,9 @@
  * lookup in the vocabulary of vocab.ts. Splitting is a single character scan, no regular expression.
  */
 
-import { CLASS_TOKEN_VOCAB, NEGATING_CLASS_PREFIXES, TAG_LIST_WORDS, TAXONOMY_CLASS_PREFIXES } from './vocab.js';
+import {
+  AUTHOR_PART_WORDS, CLASS_TOKEN_VOCAB, NEGATING_CLASS_PREFIXES, POST_MARKER_PREFIXES, TAG_LIST_WORDS, TAXONOMY_CLASS_PREFIXES,
+} from './vocab.js';
 
 /** Character classes the splitter distinguishes. */
 const SEPARATOR = 0;
@@ -24,7 +26,8 @@ function charType(code: number): CharType {
 /**
  * Canonical vocabulary tokens of an attribute value (a class list, an id, an itemprop), deduplicated, in order
  * of first appearance. Entries that start with a negating word ("has-sidebar", "no-comments") are skipped whole,
- * and so are taxonomy markers ("tag-amor", "category-news": see TAXONOMY_CLASS_PREFIXES).
+ * and so are taxonomy markers ("tag-amor", "category-news": see TAXONOMY_CLASS_PREFIXES) and, beside them, the
+ * post's author marker ("author-kristen": see POST_MARKER_PREFIXES).
  * Words are cut at non-alphanumerics, camelCase humps ("siteFooter" → site, footer; "HTMLParser" → html,
  * parser) and letter/digit changes ("ad300x250" → ad, 300, x, 250), and looked up lower-cased, in one scan
  * without per-entry arrays (class lists are the most repeated text of a page).
@@ -55,6 +58,7 @@ export function meaningfulTokens(value: string): string[] {
           if (firstWord && cut < entryEnd) {
             if (NEGATING_CLASS_PREFIXES.has(word) && hasWordAfter(value, cut, entryEnd)) break;
             if (TAXONOMY_CLASS_PREFIXES.has(word) && slugFollows(value, cut, entryEnd)) break;
+            if (POST_MARKER_PREFIXES.has(word) && slugFollows(value, cut, entryEnd, AUTHOR_PART_WORDS) && hasTaxonomyMarker(value)) break;
           }
           const canonical = CLASS_TOKEN_VOCAB.get(word);
           if (canonical !== undefined && !tokens.includes(canonical)) tokens.push(canonical);
@@ -115,13 +119,20 @@ function hasWordAfter(value: string, from: number, end: number): boolean {
  * next word is neither a TAG_LIST_WORDS word ("tag-list", "tag_cloud-2") nor a number that ends the entry
  * (a numbered widget id, "categories-2"). Only entries starting with a taxonomy prefix get here.
  */
-function slugFollows(value: string, from: number, end: number): boolean {
+function slugFollows(value: string, from: number, end: number, structuralWords: ReadonlySet<string> = TAG_LIST_WORDS): boolean {
   let start = from;
   while (start < end && charType(value.charCodeAt(start)) === SEPARATOR) start++;
   if (start >= end) return false;
   const stop = wordEnd(value, start, end);
   if (charType(value.charCodeAt(start)) === DIGIT) return hasWordAfter(value, stop, end);
-  return !TAG_LIST_WORDS.has(value.slice(start, stop).toLowerCase());
+  return !structuralWords.has(value.slice(start, stop).toLowerCase());
+}
+
+/** A taxonomy marker entry ("tag-amor", "category-news") anywhere in the class list. Rare path: "author-…" only. */
+const TAXONOMY_MARKER = /(?:^|\s)(?:tag|categor(?:y|ies))[-_][a-z0-9]/i;
+
+function hasTaxonomyMarker(value: string): boolean {
+  return TAXONOMY_MARKER.test(value);
 }
 
 /** End of the word starting at `start`, cut by the same rules as meaningfulTokens (separators, camelCase, digits). */

@@ -267,6 +267,22 @@ export const TAG_LIST_WORDS: ReadonlySet<string> = new Set([
   'meta', 'nav', 'menu', 'pill', 'pills', 'chip', 'chips', 'badge', 'badges', 'btn', 'button', 'buttons',
 ]);
 
+/**
+ * Markers a CMS puts beside its taxonomy markers on a post's own element ("author-kristen" next to "tag-amor"):
+ * with a slug after them and a taxonomy marker in the same class list, they name the post's author, not a byline.
+ */
+export const POST_MARKER_PREFIXES: ReadonlySet<string> = new Set(['author']);
+
+/**
+ * Words that, after "author", make the entry a byline element ("author-name", "author-bio", "author-box"), never
+ * an author's slug.
+ */
+export const AUTHOR_PART_WORDS: ReadonlySet<string> = new Set([
+  'name', 'names', 'bio', 'box', 'info', 'avatar', 'image', 'img', 'photo', 'pic', 'link', 'links', 'meta', 'details',
+  'title', 'wrap', 'wrapper', 'block', 'card', 'profile', 'description', 'desc', 'url', 'date', 'byline', 'section',
+  'container', 'area', 'label', 'list', 'social', 'about', 'data', 'line',
+]);
+
 /** Elements whose class/id words describe the whole page (page type, layout), not a region: not tokenised. */
 export const UNTOKENISED_TAGS: ReadonlySet<string> = new Set(['html', 'body']);
 
