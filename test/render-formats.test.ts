@@ -1,20 +1,13 @@
 import type { Article } from '../src/article.js';
 import type { Block, BlockKind } from '../src/blocks/block.js';
+import { makeBlock } from './support/blocks.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderJson } from '../src/render/json.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderText } from '../src/render/text.js';
 
-/** A block as the classifier would leave it; features are irrelevant to renderers. */
 function block(index: number, kind: BlockKind, text: string, label: Block['label'] = 'content', level?: number): Block {
-  return {
-    index, kind, text, label, initialLabel: label, score: label === 'content' ? 3 : -3, reasons: [],
-    ...(level === undefined ? {} : { level }),
-    features: {
-      words: text.split(/\s+/).length, chars: text.length, stopwordDensity: 0, terminalPunctuation: false, sentences: 0,
-      capitalisedRatio: 0, bullet: false, digitRatio: 0, menuPattern: undefined, position: 0, linkDensity: 0,
-    },
-  };
+  return makeBlock(index, kind, text, { label, ...(level === undefined ? {} : { level }) });
 }
 
 const article: Article = {

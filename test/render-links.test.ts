@@ -1,6 +1,7 @@
 import { declutter } from '../src/index.js';
 import type { Article } from '../src/article.js';
-import type { Block, BlockKind, LinkSpan } from '../src/blocks/block.js';
+import type { Block, BlockKind } from '../src/blocks/block.js';
+import { makeBlock } from './support/blocks.js';
 import { segmentHtml } from '../src/extract/html/index.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderJson } from '../src/render/json.js';
@@ -8,23 +9,7 @@ import { markdownDestination, renderMarkdown } from '../src/render/markdown.js';
 
 /** A kept block with link spans given as [linked text, href] pairs, found in order in the text. */
 function block(index: number, kind: BlockKind, text: string, links: [string, string][] = [], level?: number): Block {
-  const spans: LinkSpan[] = [];
-  let from = 0;
-  for (const [linked, href] of links) {
-    const start = text.indexOf(linked, from);
-    if (start < 0) throw new Error(`"${linked}" not in "${text}"`);
-    spans.push({ start, end: start + linked.length, href });
-    from = start + linked.length;
-  }
-  return {
-    index, kind, text, label: 'content', initialLabel: 'content', score: 3, reasons: [],
-    ...(level === undefined ? {} : { level }),
-    ...(spans.length === 0 ? {} : { links: spans }),
-    features: {
-      words: text.split(/\s+/).length, chars: text.length, stopwordDensity: 0, terminalPunctuation: false, sentences: 0,
-      capitalisedRatio: 0, bullet: false, digitRatio: 0, menuPattern: undefined, position: 0, linkDensity: 0,
-    },
-  };
+  return makeBlock(index, kind, text, { links, ...(level === undefined ? {} : { level }) });
 }
 
 const article: Article = {
