@@ -1,6 +1,7 @@
 import type { Block } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
 import { tierOf } from './smooth.js';
+import { findRecordGrid, gridIsContent, selectRecordGrid } from './grid.js';
 
 export interface Region {
   from: number;
@@ -22,6 +23,11 @@ export function selectMainRegions(blocks: Block[], bias: number, secondaryShare:
   const regions: Region[] = [];
   const taken = new Array<boolean>(blocks.length).fill(false);
   const main = bestRegion(values, blocks, taken);
+  const grid = findRecordGrid(blocks);
+  if (grid !== undefined && gridIsContent(grid, pageTextWords(blocks, main, bias))) {
+    const r = selectRecordGrid(blocks, grid);
+    return r === undefined ? [] : [{ ...r, value: grid.words, contentWords: grid.words }];
+  }
   if (main === undefined || main.contentWords < T.minRegionWords) return selectRecordRun(blocks, bias);
   const records = longestRecordRun(blocks, bias);
   if (records !== undefined && records.contentWords >= main.contentWords * T.recordRunOverProse) return selectRecordRun(blocks, bias);
@@ -36,6 +42,15 @@ export function selectMainRegions(blocks: Block[], bias: number, secondaryShare:
   for (let i = 0; i < blocks.length; i++) if (!taken[i] && blocks[i]!.label === 'content') relabel(blocks[i]!);
   for (const r of regions) keepListsInRegion(blocks, r, bias);
   return regions.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * The words of the text a record grid competes with: the main prose region, or, when it is too small to be
+ * kept, the record run that the fallback would return.
+ */
+function pageTextWords(blocks: readonly Block[], main: Region | undefined, bias: number): number {
+  if (main !== undefined && main.contentWords >= T.minRegionWords) return main.contentWords;
+  return Math.max(main?.contentWords ?? 0, longestRecordRun(blocks, bias)?.contentWords ?? 0);
 }
 
 /**

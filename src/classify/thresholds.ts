@@ -129,6 +129,23 @@ export const THRESHOLDS = Object.freeze({
   recordMaxWords: 30,
   /** A record run this many times the main prose region's words is the page's content (a grid under an intro). */
   recordRunOverProse: 5,
+  /** Record grids (grid.ts, DOM only): a grid has at least this many records… */
+  gridMinRecords: 4,
+  /** …most of which (this share) start with a block of the same shape… */
+  gridMinSimilarity: 0.6,
+  /** …and which average at least this many blocks (a menu's entries are one link each). */
+  gridMinBlocksPerRecord: 2,
+  /** …and which hold at least this share of their words outside links (a nested menu is links only). */
+  gridMinTextShare: 0.25,
+  /** …and at most this many (a column of the page's layout holds dozens of blocks; 20, 30, 40 tried)… */
+  gridMaxBlocksPerRecord: 30,
+  /** …whose blocks average at most this many words (comment threads and forum posts are repeated prose: 12, 14). */
+  gridMaxWordsPerBlock: 14,
+  /** A grid with this many times the main prose region's words is the page's content (a listing, a product grid)… */
+  gridOverProse: 2,
+  /** …when at least this share of its records share one shape; a looser grid needs gridLooseOverProse times. */
+  gridRegularSimilarity: 0.8,
+  gridLooseOverProse: 3.5,
 });
 
 export type Thresholds = typeof THRESHOLDS;

@@ -1,0 +1,111 @@
+import type { Block, BlockFeatures } from '../src/blocks/block.js';
+import { findRecordGrid, gridIsContent, selectRecordGrid } from '../src/classify/grid.js';
+import { selectMainRegions } from '../src/classify/select.js';
+
+/** A scored DOM block with hand-made features. */
+function block(index: number, score: number, text: string, f: Partial<BlockFeatures> = {}): Block {
+  const features: BlockFeatures = {
+    words: text.split(/\s+/).length,
+    chars: text.length,
+    stopwordDensity: 0.1,
+    terminalPunctuation: false,
+    sentences: 0,
+    capitalisedRatio: 1,
+    bullet: false,
+    digitRatio: 0,
+    menuPattern: undefined,
+    position: 0,
+    linkDensity: 0,
+    ...f,
+  };
+  const label = score >= 3 ? 'content' : 'boilerplate';
+  return { index, text, kind: 'paragraph', features, initialLabel: label, label, score, reasons: [] };
+}
+
+/** A product grid (container 10) of `n` cards (containers 100+k): a linked title and a price each, all scored bad. */
+function productGrid(first: number, n: number): Block[] {
+  const out: Block[] = [];
+  for (let k = 0; k < n; k++) {
+    const card = [1, 10, 100 + k];
+    out.push(block(first + 2 * k, -6, `Dark Roast Coffee Blend ${k}`, { ancestors: card, containerId: 100 + k, tagPath: 'div>div>a', linkDensity: 1 }));
+    out.push(block(first + 2 * k + 1, -5, `$1${k}.99 per bag, free shipping`, { ancestors: card, containerId: 100 + k, tagPath: 'div>div>span' }));
+  }
+  return out;
+}
+
+describe('record grids (DOM)', () => {
+  it('finds sibling containers of the same shape, each holding a title and a short text', () => {
+    const grid = findRecordGrid(productGrid(0, 8));
+    expect(grid?.container).toBe(10);
+    expect(grid?.records).toBe(8);
+    expect(grid?.similarity).toBe(1);
+  });
+
+  it('does not take a menu of single links for a grid', () => {
+    const menu = Array.from({ length: 12 }, (_, k) =>
+      block(k, -8, `Section ${k}`, { ancestors: [1, 20, 200 + k], containerId: 200 + k, tagPath: 'ul>li>a', linkDensity: 1 }));
+    expect(findRecordGrid(menu)).toBeUndefined();
+  });
+
+  it('does not take a nested menu, whose entries are all links, for a grid', () => {
+    const menu: Block[] = [];
+    for (let k = 0; k < 6; k++) {
+      const chain = [1, 20, 200 + k];
+      menu.push(block(2 * k, -8, `Section ${k}`, { ancestors: chain, tagPath: 'ul>li>a', linkDensity: 1 }));
+      menu.push(block(2 * k + 1, -8, `Sub page ${k}`, { ancestors: [...chain, 300 + k], tagPath: 'ul>li>ul>li>a', linkDensity: 1 }));
+    }
+    expect(findRecordGrid(menu)).toBeUndefined();
+  });
+
+  it('leaves repeated containers of prose (a comment thread) to the prose rules', () => {
+    const comments: Block[] = [];
+    for (let k = 0; k < 8; k++) {
+      const chain = [1, 30, 300 + k];
+      comments.push(block(2 * k, -2, `Reader ${k} says:`, { ancestors: chain, tagPath: 'div>p' }));
+      const text = 'A long comment that goes on about the article at some length, as readers do, with opinions and asides of every kind.';
+      comments.push(block(2 * k + 1, 1, text, { ancestors: chain, tagPath: 'div>p', words: 40 }));
+    }
+    expect(findRecordGrid(comments)).toBeUndefined();
+  });
+
+  it('ignores blocks in page landmarks', () => {
+    const grid = productGrid(0, 8).map((b) => ({ ...b, features: { ...b.features, landmark: 'nav' as const } }));
+    expect(findRecordGrid(grid)).toBeUndefined();
+  });
+
+  it('is content only when it outweighs the page’s prose', () => {
+    const grid = findRecordGrid(productGrid(0, 8))!;
+    expect(gridIsContent(grid, 0)).toBe(true);
+    expect(gridIsContent(grid, grid.words)).toBe(false);
+  });
+
+  it('keeps each card once and drops the rest of the page', () => {
+    const cards = productGrid(1, 6);
+    cards.push(block(13, -6, 'Dark Roast Coffee Blend 0', { ancestors: [1, 10, 100], tagPath: 'div>div>h3' }));
+    const footer = block(14, 4, 'A paragraph in the footer about the company and its history.', { ancestors: [1, 50] });
+    const blocks = [block(0, -3, 'Share', { ancestors: [1, 10, 100], menuPattern: 'share' }), ...cards, footer];
+    const r = selectRecordGrid(blocks, findRecordGrid(blocks)!);
+    expect(r).toEqual({ from: 1, to: 12 });
+    expect(blocks[1]!.label).toBe('content');
+    expect(blocks[1]!.reasons).toContain('→record-grid');
+    expect(blocks[0]!.label).toBe('boilerplate');
+    expect(blocks[13]!.label).toBe('boilerplate');
+    expect(footer.reasons).toContain('→outside-record-grid');
+  });
+
+  it('selection returns the grid instead of nothing on a page without prose', () => {
+    const blocks = productGrid(0, 8);
+    const regions = selectMainRegions(blocks, 0);
+    expect(regions).toHaveLength(1);
+    expect(blocks.every((b) => b.label === 'content')).toBe(true);
+  });
+
+  it('selection keeps an article whose prose outweighs a grid of teasers beside it', () => {
+    const article = Array.from({ length: 6 }, (_, k) =>
+      block(k, 6, 'A long paragraph of running text that any reader would recognise as the article.', { words: 60, ancestors: [1, 5] }));
+    const teasers = productGrid(6, 8);
+    selectMainRegions([...article, ...teasers], 0);
+    expect(article.every((b) => b.label === 'content')).toBe(true);
+    expect(teasers.every((b) => b.label === 'boilerplate')).toBe(true);
+  });
+});
