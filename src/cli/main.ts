@@ -4,6 +4,7 @@ import { processIO, type CliIO } from './io.js';
 import type { CommandContext } from './context.js';
 import { registerClean } from './clean.js';
 import { registerScore } from './score.js';
+import { registerEval } from './eval.js';
 
 export const VERSION = '0.1.0';
 
@@ -24,6 +25,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     });
   registerClean(program, ctx);
   registerScore(program, ctx);
+  registerEval(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
 
   try {

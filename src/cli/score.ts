@@ -1,10 +1,11 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { readInputFile, useColour } from './io.js';
+import { decodeUtf8, listFileNames, mapLimited } from './folder.js';
+import { fixed, plural, renderSummary, table } from './format.js';
 import {
   aggregate,
   benchmarkScores,
@@ -14,7 +15,6 @@ import {
   type DiffResult,
   type PageScore,
   type Scores,
-  type Summary,
 } from '../score/index.js';
 
 /** Options of `declutter score`, as commander parses them. */
@@ -38,9 +38,6 @@ const PAGE_SUFFIX = '.txt';
  * open-file limit whatever the folder size.
  */
 const READ_CONCURRENCY = 32;
-
-/** Decimals in human output: enough to compare with the published tables, which give three. */
-const DECIMALS = 3;
 
 const USAGE_HINT = 'give CANDIDATE and REFERENCE files, or --pred DIR and --gold DIR';
 
@@ -139,81 +136,12 @@ function writePairingNotes(goldIds: readonly string[], predIds: ReadonlySet<stri
 
 /** The page ids of a folder (`<id>.txt` files), sorted by code unit so the order never depends on locale. */
 async function listPageIds(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (err) {
-    throw new CliError(`${dir}: ${dirReason(err)}`, EXIT.UNREADABLE);
-  }
-  return entries
-    .filter((entry) => !entry.isDirectory() && entry.name.endsWith(PAGE_SUFFIX))
-    .map((entry) => entry.name.slice(0, -PAGE_SUFFIX.length))
-    .sort(compareCodeUnits);
-}
-
-function dirReason(err: unknown): string {
-  switch ((err as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOENT':
-      return 'no such directory';
-    case 'ENOTDIR':
-      return 'is not a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return (err as Error | undefined)?.message?.split('\n')[0] ?? 'cannot be read';
-  }
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
-
-/** Maps over items with at most `limit` calls in flight, keeping the results in input order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-const UTF8 = new TextDecoder('utf-8');
-
-/** Decodes UTF-8 text; a leading byte-order mark is dropped and invalid bytes become U+FFFD. */
-function decodeUtf8(bytes: Uint8Array): string {
-  return UTF8.decode(bytes);
+  return (await listFileNames(dir))
+    .filter((name) => name.endsWith(PAGE_SUFFIX))
+    .map((name) => name.slice(0, -PAGE_SUFFIX.length));
 }
 
 // ── rendering ────────────────────────────────────────────────────────────────────────────────────────────
-
-function fixed(value: number): string {
-  return value.toFixed(DECIMALS);
-}
-
-function plural(count: number, one: string, many: string): string {
-  return count === 1 ? one : many;
-}
-
-/** Lays out rows of cells: the first column left-aligned, the others right-aligned, two spaces apart. */
-function table(rows: readonly (readonly string[])[]): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
 
 /** The figures of one pair. */
 function renderScores(scores: Scores): string {
@@ -248,19 +176,4 @@ function renderPageTable(pages: readonly PageScore[]): string {
     fixed(page.words.f1),
   ]);
   return table([['id', 'Zyte P', 'Zyte R', 'Zyte F1', 'word F1'], ...rows]) + '\n';
-}
-
-/** The folder means, each labelled with the method that computes it and the pages it averages over. */
-function renderSummary(summary: Summary): string {
-  const { zyte, words } = summary;
-  return (
-    table([
-      [`means over ${summary.pages} ${plural(summary.pages, 'page', 'pages')}`, 'precision', 'recall', 'F1'],
-      ['Zyte (scrapinghub method)', fixed(zyte.precision), fixed(zyte.recall), fixed(zyte.f1)],
-      ['WCXB word F1', fixed(words.precision), fixed(words.recall), fixed(words.f1)],
-    ]) +
-    `\nZyte precision is averaged over the ${zyte.pagesWithOutput} ${plural(zyte.pagesWithOutput, 'page', 'pages')} ` +
-    `with output, recall over the ${zyte.pagesWithReference} ${plural(zyte.pagesWithReference, 'page', 'pages')} ` +
-    `with a reference; its F1 is that of the two means.\n`
-  );
 }

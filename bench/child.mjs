@@ -1,0 +1,47 @@
+// One timed pass of one tool over a chunk of a set's pages, in a process of its own (started by run.mjs):
+//
+//   read the pack ─► warm up on the chunk's first pages ─► collect garbage ─► time every page, one at a time
+//
+// A fresh process per chunk keeps one tool's garbage out of another's timing, and bounds leaks: jsdom makes a
+// vm context per window, and on Node 20 those are not all freed (about 5 MB a page here), so a process running
+// Readability on jsdom over a whole set ran out of an 8 GB heap, and slowed to a crawl collecting garbage near
+// it.
+import { readPack } from './pack.mjs';
+import { toolById } from './tools.mjs';
+
+/** Runs a tool on one page: its text, or '' and the error when it throws. */
+async function runOne(tool, page) {
+  try {
+    const out = tool.run(page);
+    const text = typeof out?.then === 'function' ? await out : out;
+    return { text: typeof text === 'string' ? text : '', error: undefined };
+  } catch (error) {
+    return { text: '', error };
+  }
+}
+
+async function pass(job) {
+  const tool = toolById(job.tool);
+  const pages = readPack(job.pack).slice(job.start, job.end);
+  for (const page of pages.slice(0, job.warmup)) await runOne(tool, page);
+  globalThis.gc?.();
+  const outputs = job.keepOutputs ? [] : undefined;
+  let ms = 0;
+  let errors = 0;
+  let firstError;
+  for (const page of pages) {
+    const start = performance.now();
+    const { text, error } = await runOne(tool, page);
+    ms += performance.now() - start;
+    if (error !== undefined) {
+      errors++;
+      firstError ??= `${page.id}: ${String(error?.message ?? error).split('\n')[0]}`;
+    }
+    outputs?.push(text);
+  }
+  return { ms, errors, firstError, outputs };
+}
+
+const job = JSON.parse(process.argv[2]);
+const result = await pass(job);
+process.send(result, () => process.exit(0));

@@ -1,0 +1,409 @@
+// The benchmark: declutter and its peers on the dev sets (../shared/datasets), one run, one table.
+//
+//   npm run bench                full run: every page, the median of 3 timed passes (the first also scored);
+//                                prints the table, writes bench/results.md, bench/chart.svg, bench/results.json
+//   npm run bench -- --quick     every 10th page of scrapinghub and every 40th of wcxb-dev, one pass (scored and
+//                                timed), without Readability on jsdom (same scores as on linkedom, and the
+//                                slowest by far): under a minute; prints the table only (the committed results
+//                                stay the full run's)
+//   npm run bench -- --passes N  N timed passes (at least 1)
+//   npm run bench -- --redraw    draw bench/chart.svg again from bench/results.json, running nothing
+//
+// Fairness: every page is read, gunzipped and decoded to a string before any timing, and every tool gets that
+// same string (declutter too, though it also takes bytes). Each pass of each tool runs in fresh processes
+// (bench/child.mjs), one per chunk of pages: each warms up on its first pages, then times parse + extract +
+// text for one page at a time on one thread; a pass is the sum over the set. The figure is the median pass.
+import { execFileSync, fork } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { decodeInput } from '../dist/input/index.js';
+import { aggregate, benchmarkScores } from '../dist/score/index.js';
+import { renderChart } from './chart.mjs';
+import { writePack } from './pack.mjs';
+import { TEXT_CONTENT_CHECK, TOOLS, versionOf } from './tools.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const CHILD = join(BENCH, 'child.mjs');
+/** Each pass runs in a fresh process: room for jsdom's growth over a whole set, and garbage collection on call. */
+const CHILD_NODE_OPTIONS = ['--expose-gc', '--no-deprecation', '--max-old-space-size=4096'];
+/** Pack files to remove when the run ends. */
+const temporaryFiles = [];
+const ROOT = join(BENCH, '..');
+const DATASETS = join(ROOT, '..', 'shared', 'datasets');
+
+/** The sets, and the every-nth-page stride of the quick run (a fixed subset: pages 0, n, 2n… by sorted id). */
+const SETS = [
+  { name: 'scrapinghub', metric: 'zyte', quickStride: 10 },
+  { name: 'wcxb-dev', metric: 'words', quickStride: 40 },
+];
+
+const FULL_PASSES = 3;
+const QUICK_PASSES = 1;
+/**
+ * Pages per child process: few enough that a leaking tool stays far from its heap limit (jsdom keeps about
+ * 5 MB a page), many enough that starting processes and warming up costs little.
+ */
+const CHUNK_PAGES = 200;
+/** Pages each child warms its tool up on (untimed, in the same process) before timing its chunk. */
+const FULL_WARMUP_PAGES = 20;
+const QUICK_WARMUP_PAGES = 3;
+
+/** The figures the harness is checked against (see the issue): scrapinghub Zyte F1. */
+const CHECKS = [
+  { tool: 'readability-linkedom', expected: 0.952, what: 'Readability.js + linkedom, paragraph breaks' },
+  { tool: TEXT_CONTENT_CHECK.id, expected: 0.947, what: 'Readability.js + linkedom, textContent' },
+  { tool: 'html-to-text', expected: 0.67, what: 'html-to-text' },
+];
+const CHECK_TOLERANCE = 0.01;
+
+function parseArgs(argv) {
+  const args = { quick: false, passes: undefined, redraw: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') args.quick = true;
+    else if (arg === '--redraw') args.redraw = true;
+    else if (arg === '--passes') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) usage(`--passes needs a whole number of at least 1`);
+      args.passes = n;
+    } else if (arg === '--help' || arg === '-h') usage();
+    else usage(`unknown argument ${arg}`);
+  }
+  args.passes ??= args.quick ? QUICK_PASSES : FULL_PASSES;
+  return args;
+}
+
+function usage(error) {
+  const text = 'usage: npm run bench [-- --quick] [-- --passes N] [-- --redraw]\n';
+  if (error === undefined) {
+    process.stdout.write(text);
+    process.exit(0);
+  }
+  process.stderr.write(`bench: ${error}\n${text}`);
+  process.exit(2);
+}
+
+const note = (message) => process.stderr.write(`bench: ${message}\n`);
+
+// ── data ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The pages of a set in memory: decoded HTML, text dump, reference and URL, by sorted id. */
+function loadSet(set, quick) {
+  const dir = join(DATASETS, set.name);
+  const urls = new Map(
+    readFileSync(join(dir, 'index.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line))
+      .map((entry) => [entry.id, entry.url]),
+  );
+  const ids = readdirSync(join(dir, 'gold'))
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => name.slice(0, -'.txt'.length))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const chosen = quick ? ids.filter((_, i) => i % set.quickStride === 0) : ids;
+  let undecodable = 0;
+  const pages = chosen.map((id) => {
+    const bytes = gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`)));
+    // The page's own charset (meta, BOM, sniffing) decides, once, for every tool alike.
+    const decoded = decodeInput(bytes, { hint: 'html' });
+    if (!decoded.ok) undecodable++;
+    return {
+      id,
+      url: pageUrl(urls.get(id), id),
+      html: decoded.ok ? decoded.text : '',
+      text: readFileSync(join(dir, 'text', `${id}.txt`), 'utf8'),
+      gold: readFileSync(join(dir, 'gold', `${id}.txt`), 'utf8'),
+    };
+  });
+  if (undecodable > 0) note(`${set.name}: ${undecodable} pages could not be decoded; every tool gets ""`);
+  return pages;
+}
+
+/** The page's URL from the index; a stand-in for the few pages whose index has none (or a broken one). */
+function pageUrl(url, id) {
+  return typeof url === 'string' && URL.canParse(url) ? url : `https://example.invalid/${id}`;
+}
+
+// ── running ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Runs one pass of a tool over a set: one child process (bench/child.mjs) per chunk of CHUNK_PAGES pages, one
+ * after the other. Resolves to { ms, errors, firstError, outputs? } summed over the chunks, or { crashed }
+ * when a child died.
+ */
+async function childPass(job, pageCount) {
+  const total = { ms: 0, errors: 0, firstError: undefined, outputs: job.keepOutputs ? [] : undefined };
+  for (let start = 0; start < pageCount; start += CHUNK_PAGES) {
+    const end = Math.min(pageCount, start + CHUNK_PAGES);
+    const result = await childChunk({ ...job, start, end });
+    if (result.crashed !== undefined) return result;
+    total.ms += result.ms;
+    total.errors += result.errors;
+    total.firstError ??= result.firstError;
+    total.outputs?.push(...result.outputs);
+  }
+  return total;
+}
+
+/** One chunk in one child process. */
+function childChunk(job) {
+  return new Promise((resolve) => {
+    let result;
+    const child = fork(CHILD, [JSON.stringify(job)], { execArgv: CHILD_NODE_OPTIONS, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
+    child.on('message', (message) => (result = message));
+    child.on('exit', (code, signal) => {
+      if (result !== undefined) resolve(result);
+      else resolve({ crashed: `${signal ?? `exit code ${code}`}: ${stderr.trim().split('\n').slice(-3).join(' / ')}` });
+    });
+  });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Scores a scored pass's outputs; a crashed pass scores as empty output on every page. */
+function scorePass(result, pages, toolId) {
+  if (result.crashed !== undefined) note(`${toolId}: the process died (${result.crashed}); scored as empty output`);
+  else if (result.firstError !== undefined) note(`${toolId}: ${result.errors} pages threw (first: ${result.firstError})`);
+  const rows = pages.map((page, i) => ({ id: page.id, ...benchmarkScores(result.outputs?.[i] ?? '', page.gold) }));
+  return { summary: aggregate(rows), errors: result.crashed !== undefined ? pages.length : result.errors };
+}
+
+async function benchSet(set, args) {
+  const tools = args.quick ? TOOLS.filter((tool) => tool.quick !== false) : TOOLS;
+  const started = performance.now();
+  const pages = loadSet(set, args.quick);
+  const pack = join(os.tmpdir(), `declutter-bench-${process.pid}-${set.name}.pack`);
+  writePack(pack, pages);
+  temporaryFiles.push(pack);
+  for (const page of pages) page.html = page.text = undefined; // the children read the pack; the parent scores
+  note(`${set.name}: ${pages.length} pages loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const warmup = args.quick ? QUICK_WARMUP_PAGES : FULL_WARMUP_PAGES;
+
+  const results = new Map(tools.map((tool) => [tool.id, { tool, passes: [] }]));
+  // Pass by pass, tool after tool: a burst of load from other work on the machine is shared out. The first
+  // pass is also the scored one (its outputs come back with its time).
+  for (let pass = 0; pass < args.passes; pass++) {
+    for (const tool of tools) {
+      const result = await childPass({ pack, tool: tool.id, warmup, keepOutputs: pass === 0 }, pages.length);
+      const entry = results.get(tool.id);
+      if (pass === 0) {
+        Object.assign(entry, scorePass(result, pages, tool.id));
+        note(`${set.name}: ${tool.id}: Zyte F1 ${entry.summary.zyte.f1.toFixed(3)}`);
+      }
+      if (result.crashed === undefined) entry.passes.push(result.ms);
+      else if (pass > 0) note(`${tool.id}: timed pass ${pass + 1} died (${result.crashed})`);
+    }
+    note(`${set.name}: pass ${pass + 1}/${args.passes} done`);
+  }
+  const check =
+    set.name === 'scrapinghub' && !args.quick
+      ? scorePass(await childPass({ pack, tool: TEXT_CONTENT_CHECK.id, warmup: 0, keepOutputs: true }, pages.length), pages, TEXT_CONTENT_CHECK.id).summary
+      : undefined;
+  return {
+    set,
+    pages: pages.length,
+    tools: [...results.values()].map((r) => ({
+      id: r.tool.id,
+      label: r.tool.label,
+      input: r.tool.input,
+      summary: r.summary,
+      errors: r.errors,
+      pagesPerSecond: r.passes.length === 0 ? NaN : pages.length / (median(r.passes) / 1000),
+      passesMs: r.passes,
+    })),
+    textContentCheck: check,
+  };
+}
+
+// ── reporting ───────────────────────────────────────────────────────────────────────────────────────────
+
+const f3 = (x) => x.toFixed(3);
+
+function speed(x) {
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+/** The rows of the table, one per set and tool. */
+function tableRows(runs) {
+  const rows = [];
+  for (const run of runs) {
+    const declutter = run.tools.find((t) => t.id === 'declutter');
+    for (const t of run.tools) {
+      const { zyte, words } = t.summary;
+      const multiple = t.id.startsWith('declutter') ? '—' : `${(declutter.pagesPerSecond / t.pagesPerSecond).toFixed(1)}×`;
+      rows.push([
+        run.set.name,
+        t.label,
+        f3(zyte.f1),
+        f3(zyte.precision),
+        f3(zyte.recall),
+        f3(words.f1),
+        speed(t.pagesPerSecond),
+        multiple,
+        String(t.errors),
+      ]);
+    }
+  }
+  return rows;
+}
+
+const HEADER = ['set', 'tool', 'Zyte F1', 'P', 'R', 'word F1', 'pages/s', 'declutter speed ×', 'errors'];
+const LEFT = 2; // the first two columns are names
+
+function markdownTable(rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  const rule = HEADER.map((_, i) => (i < LEFT ? '---' : '---:'));
+  return [line(HEADER), line(rule), ...rows.map(line)].join('\n');
+}
+
+function plainTable(rows) {
+  const all = [HEADER, ...rows];
+  const widths = HEADER.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  return all
+    .map((r) => r.map((c, i) => (i < LEFT ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd())
+    .join('\n');
+}
+
+/** The check figures hold for whole sets only: a quick run checks nothing. */
+function checkLines(runs, quick) {
+  const sh = runs.find((r) => r.set.name === 'scrapinghub');
+  if (sh === undefined || quick) return [];
+  return CHECKS.map((check) => {
+    const summary = check.tool === TEXT_CONTENT_CHECK.id ? sh.textContentCheck : sh.tools.find((t) => t.id === check.tool)?.summary;
+    const got = summary?.zyte.f1 ?? NaN;
+    const ok = Math.abs(got - check.expected) <= CHECK_TOLERANCE;
+    return { ...check, got, ok };
+  });
+}
+
+function gitDescription() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit} with uncommitted changes in src/` : commit;
+  } catch {
+    return 'unknown commit';
+  }
+}
+
+function environment(args, loadStart, loadEnd, seconds) {
+  const packages = [...new Set(TOOLS.flatMap((t) => t.packages))];
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    node: process.version,
+    versions: packages.map((name) => `${name} ${versionOf(name, ROOT)}`),
+    commit: gitDescription(),
+    cpu: cpus[0]?.model ?? 'unknown CPU',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    load: [loadStart, loadEnd],
+    passes: args.passes,
+    seconds,
+  };
+}
+
+function resultsMarkdown(runs, env, checks) {
+  const pages = runs.map((r) => `${r.set.name} ${r.pages}`).join(', ');
+  return `# Benchmark results
+
+Written by \`npm run bench\` (bench/run.mjs). Do not edit by hand: run it again.
+
+- **Date:** ${env.date}
+- **Versions:** Node ${env.node}; ${env.versions.join('; ')} (declutter at ${env.commit})
+- **Machine:** ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB (\`os.cpus()\`, \`os.totalmem()\`)
+- **Run conditions:** a shared machine with other work running: load average ${env.load[0].toFixed(2)} at the start,
+  ${env.load[1].toFixed(2)} at the end, on ${env.cores} cores. Speeds are comparable with each other (the tools' timed passes
+  were interleaved) but not with a quiet machine. The run took ${Math.round(env.seconds / 60)} minutes of wall time.
+- **Pages:** ${pages} (every page${runs.length < SETS.length ? '; the run was cut short before the other sets' : ''}). HTML for every tool; the text dumps for declutter only.
+- **Method:** pages read, gunzipped and decoded (the page's own charset) to strings before any timing; every tool
+  gets the same string. Time = parse + extract + conversion to text, one page at a time on one thread, summed over
+  the set. A pass runs in fresh Node processes, one per ${CHUNK_PAGES} pages, each warming up on its first ${FULL_WARMUP_PAGES} pages
+  (untimed) before timing them all; the figure is the median of ${env.passes} passes, run pass by pass with the tools
+  interleaved; the first pass's outputs are the ones scored. (Fresh processes because jsdom's per-window vm
+  contexts are not all freed on Node 20, about 5 MB a page: one process running Readability on jsdom over a
+  whole set ran out of an 8 GB heap.)
+  The peers' HTML output becomes text by one shared function (bench/paragraphs.mjs: blocks → paragraphs, list
+  items → lines, whitespace collapsed). A tool that throws on a page gets empty output for it (the errors column).
+- **Scores:** Zyte F1 = the scrapinghub article-extraction-benchmark method (4-token shingles; P over pages with
+  output, R over all pages, F1 of the means); word F1 = the WCXB method (mean per-page F1 of lower-cased word bags).
+  \`declutter speed ×\` = declutter's pages/s (on HTML) divided by the tool's.
+
+${markdownTable(tableRows(runs))}
+
+![F1 against pages per second](chart.svg)
+
+## Check figures (scrapinghub, Zyte F1)
+
+| what | expected | measured | within ${CHECK_TOLERANCE} |
+|---|---:|---:|:---:|
+${checks.map((c) => `| ${c.what} | ${c.expected.toFixed(3)} | ${f3(c.got)} | ${c.ok ? 'yes' : '**no**'} |`).join('\n')}
+
+## Data
+
+scrapinghub: Zyte (ScrapingHub) article-extraction-benchmark, MIT. wcxb-dev: WCXB, Web Content eXtraction
+Benchmark (Murrough Foley, 2026), dev split, CC-BY-4.0. Figures on wcxb-dev are computed on WCXB's data.
+`;
+}
+
+/** Draws bench/chart.svg again from bench/results.json, without running anything. */
+function redraw() {
+  const saved = JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8'));
+  const runs = saved.runs.map((run) => ({ ...run, set: SETS.find((set) => set.name === run.set) }));
+  writeFileSync(join(BENCH, 'chart.svg'), renderChart(runs));
+  note('drew bench/chart.svg from bench/results.json');
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.redraw) return redraw();
+  const loadStart = os.loadavg()[0];
+  const started = performance.now();
+  const runs = [];
+  try {
+    for (const set of SETS) {
+      runs.push(await benchSet(set, args));
+      // Written after each set, so a run cut short still leaves what it measured (results.md names the sets).
+      if (!args.quick) writeResults(runs, environment(args, loadStart, os.loadavg()[0], (performance.now() - started) / 1000), args);
+    }
+  } finally {
+    for (const file of temporaryFiles) rmSync(file, { force: true });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const env = environment(args, loadStart, os.loadavg()[0], seconds);
+  const checks = checkLines(runs, args.quick);
+
+  process.stdout.write(plainTable(tableRows(runs)) + '\n\n');
+  for (const c of checks) {
+    process.stdout.write(`check: ${c.what}: Zyte F1 ${f3(c.got)}, expected ${c.expected.toFixed(3)} ± ${CHECK_TOLERANCE}: ${c.ok ? 'ok' : 'OFF'}\n`);
+  }
+  const mode = args.quick
+    ? `quick (every ${SETS.map((s) => `${s.quickStride}th page of ${s.name}`).join(', ')}; no Readability.js + jsdom)`
+    : 'full';
+  process.stdout.write(
+    `\n${mode}; ${args.passes} timed ${args.passes === 1 ? 'pass' : 'passes'}; ${env.cpu}, ${env.cores} cores; ` +
+      `load ${env.load.map((l) => l.toFixed(2)).join(' → ')}; ${seconds.toFixed(0)} s\n`,
+  );
+  if (args.quick) note('quick run: bench/results.md and bench/chart.svg are left as they are (they hold the full run)');
+  else note('wrote bench/results.md, bench/chart.svg and bench/results.json');
+}
+
+/** Writes results.md, chart.svg and results.json for the sets measured so far. */
+function writeResults(runs, env, args) {
+  writeFileSync(join(BENCH, 'results.md'), resultsMarkdown(runs, env, checkLines(runs, args.quick)));
+  writeFileSync(join(BENCH, 'chart.svg'), renderChart(runs));
+  const json = { env, runs: runs.map(({ set, ...rest }) => ({ set: set.name, ...rest })) };
+  writeFileSync(join(BENCH, 'results.json'), JSON.stringify(json, null, 2) + '\n');
+}
+
+await main();

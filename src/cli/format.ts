@@ -1,0 +1,45 @@
+/**
+ * Human output shared by the folder commands (`score --pred/--gold`, `eval`): aligned tables, fixed
+ * decimals, and the two published means.
+ */
+import type { Summary } from '../score/index.js';
+
+/** Decimals in human output: enough to compare with the published tables, which give three. */
+export const DECIMALS = 3;
+
+export function fixed(value: number): string {
+  return value.toFixed(DECIMALS);
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
+/** Lays out rows of cells: the first column left-aligned, the others right-aligned, two spaces apart. */
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** The folder means, each labelled with the method that computes it and the pages it averages over. */
+export function renderSummary(summary: Summary): string {
+  const { zyte, words } = summary;
+  return (
+    table([
+      [`means over ${summary.pages} ${plural(summary.pages, 'page', 'pages')}`, 'precision', 'recall', 'F1'],
+      ['Zyte (scrapinghub method)', fixed(zyte.precision), fixed(zyte.recall), fixed(zyte.f1)],
+      ['WCXB word F1', fixed(words.precision), fixed(words.recall), fixed(words.f1)],
+    ]) +
+    `\nZyte precision is averaged over the ${zyte.pagesWithOutput} ${plural(zyte.pagesWithOutput, 'page', 'pages')} ` +
+    `with output, recall over the ${zyte.pagesWithReference} ${plural(zyte.pagesWithReference, 'page', 'pages')} ` +
+    `with a reference; its F1 is that of the two means.\n`
+  );
+}
