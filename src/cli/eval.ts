@@ -22,7 +22,7 @@ import {
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { decodeUtf8, listFileNames } from './folder.js';
-import { fixed, plural, renderSummary, table } from './format.js';
+import { fixed, plural, renderSummary, scoreCells, table } from './format.js';
 import { readInputFile } from './io.js';
 
 /** Options of `declutter eval`, as commander parses them. */
@@ -270,12 +270,7 @@ function renderPageTable(rows: readonly EvalRow[]): string {
   const header = ['id', 'Zyte P', 'Zyte R', 'Zyte F1', 'word P', 'word R', 'word F1', ...(failed ? ['note'] : [])];
   const body = rows.map((row) => [
     row.id,
-    fixed(row.zyte.precision),
-    fixed(row.zyte.recall),
-    fixed(row.zyte.f1),
-    fixed(row.words.precision),
-    fixed(row.words.recall),
-    fixed(row.words.f1),
+    ...scoreCells(row.zyte, row.words),
     ...(failed ? [row.error === undefined ? '' : 'error'] : []),
   ]);
   return table([header, ...body]) + '\n';
@@ -283,16 +278,7 @@ function renderPageTable(rows: readonly EvalRow[]): string {
 
 /** The means per value of the --by field. */
 function renderGroups(field: string, groups: readonly GroupSummary[]): string {
-  const rows = groups.map(({ value, summary }) => [
-    value ?? '(none)',
-    String(summary.pages),
-    fixed(summary.zyte.precision),
-    fixed(summary.zyte.recall),
-    fixed(summary.zyte.f1),
-    fixed(summary.words.precision),
-    fixed(summary.words.recall),
-    fixed(summary.words.f1),
-  ]);
+  const rows = groups.map(({ value, summary }) => [value ?? '(none)', String(summary.pages), ...scoreCells(summary.zyte, summary.words)]);
   return table([[`by ${field}`, 'pages', 'Zyte P', 'Zyte R', 'Zyte F1', 'word P', 'word R', 'word F1'], ...rows]) + '\n';
 }
 

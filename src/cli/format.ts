@@ -43,3 +43,8 @@ export function renderSummary(summary: Summary): string {
     `with a reference; its F1 is that of the two means.\n`
   );
 }
+
+/** The six score cells of a table row: Zyte P, R, F1, then word P, R, F1. */
+export function scoreCells(zyte: { precision: number; recall: number; f1: number }, words: { precision: number; recall: number; f1: number }): string[] {
+  return [fixed(zyte.precision), fixed(zyte.recall), fixed(zyte.f1), fixed(words.precision), fixed(words.recall), fixed(words.f1)];
+}
