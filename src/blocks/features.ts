@@ -1,35 +1,27 @@
 import type { BlockFeatures, RawBlock } from './block.js';
-import { forEachWord } from '../lang/words.js';
-import { stopwordMask } from '../lang/stopwords.js';
+import { countStopwords, scanWords, type WordScan } from '../lang/scan.js';
 import { BULLET, CODE_LINE, MENU_PATTERNS, SENTENCE_END, TERMINAL_PUNCTUATION } from '../classify/vocab.js';
 import { THRESHOLDS } from '../classify/thresholds.js';
 
-/** Characters matching the start of a capitalised word: an upper-case or title-case letter. */
-const UPPER_START = /^[\p{Lu}\p{Lt}]/u;
-/** A word that has case at all (Han, Arabic, Thai… do not, and must not count as lower-case). */
-const CASED_START = /^[\p{Lu}\p{Lt}\p{Ll}]/u;
-const DIGIT = /\p{Nd}/gu;
+/** A decimal digit of any script (checked only for non-ASCII characters: ASCII digits are compared by code). */
+const NON_ASCII_DIGIT = /\p{Nd}/u;
 
 /**
  * Measures one block. `languageMask` selects whose stopwords count: the bit of the page's language, or every
- * language (all bits set) when the language is unknown.
+ * language (all bits set) when the language is unknown. `scan` is the block's word scan when the caller has it.
  */
-export function measureBlock(raw: RawBlock, index: number, count: number, languageMask: number): BlockFeatures {
+export function measureBlock(
+  raw: RawBlock,
+  index: number,
+  count: number,
+  languageMask: number,
+  scan: WordScan = scanWords(raw.text),
+): BlockFeatures {
   const text = raw.text;
-  let words = 0;
-  let stopwords = 0;
-  let cased = 0;
-  let capitalised = 0;
-  forEachWord(text, (w) => {
-    words++;
-    if ((stopwordMask(w.toLowerCase()) & languageMask) !== 0) stopwords++;
-    if (CASED_START.test(w)) {
-      cased++;
-      if (UPPER_START.test(w)) capitalised++;
-    }
-  });
+  const { words, cased, capitalised } = scan;
+  const stopwords = countStopwords(scan, languageMask);
   const chars = text.length;
-  const digits = countMatches(text, DIGIT);
+  const digits = countDigits(text);
   const trimmed = text.trimEnd();
   return {
     words,
@@ -63,6 +55,23 @@ const COPYRIGHT_MAX_CHARS = 400;
 function copyrightOnly(text: string): string | undefined {
   const copyright = MENU_PATTERNS[0]!;
   return text.length < COPYRIGHT_MAX_CHARS && copyright[1].test(text.toLowerCase()) ? copyright[0] : undefined;
+}
+
+/** Decimal digits of any script, in one pass over the code units. */
+function countDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x39) {
+      if (c >= 0x30) n++;
+    } else if (c >= 0x660) {
+      // A digit outside the BMP (mathematical digits…) is a surrogate pair: test the whole code point.
+      const pair = c >= 0xd800 && c <= 0xdbff;
+      if (NON_ASCII_DIGIT.test(pair ? text.slice(i, i + 2) : text[i]!)) n++;
+      if (pair) i++;
+    }
+  }
+  return n;
 }
 
 function countMatches(text: string, pattern: RegExp): number {

@@ -1,6 +1,7 @@
 import type { Block, BlockFeatures, RawBlock } from '../blocks/block.js';
 import { measureBlock } from '../blocks/features.js';
-import { guessLanguage } from '../lang/guess.js';
+import { guessLanguageFromScans } from '../lang/guess.js';
+import { scanWords, type WordScan } from '../lang/scan.js';
 import { languageBit } from '../lang/stopwords.js';
 import type { Favor } from '../options.js';
 import { SHARED_RULES, type PageContext, type Rule } from './rules.js';
@@ -36,11 +37,12 @@ const LANGUAGE_SAMPLE_MIN_CHARS = 40;
  */
 export function classify(raws: readonly RawBlock[], options: ClassifyOptions): Classification {
   const preset = FAVOR_PRESETS[options.favor];
-  const language = pageLanguage(raws, options.language);
+  const scans = raws.map((raw) => scanWords(raw.text));
+  const language = pageLanguage(raws, scans, options.language);
   const mask = language === undefined ? ~0 >>> 0 : languageBit(language);
   const rules = options.extraRules === undefined ? SHARED_RULES : [...SHARED_RULES, ...options.extraRules];
 
-  const features = raws.map((raw, index) => measureBlock(raw, index, raws.length, mask));
+  const features = raws.map((raw, index) => measureBlock(raw, index, raws.length, mask, scans[index]));
   const page: PageContext = { ...pageContext(raws, features), ...options.pageFacts };
   const blocks = raws.map((raw, index) => scoreBlock(raw, index, features[index]!, page, rules));
   smooth(blocks, preset.bias);
@@ -69,13 +71,13 @@ function dropRepeatedText(blocks: Block[]): void {
   }
 }
 
-function pageLanguage(raws: readonly RawBlock[], declared: string | undefined): string | undefined {
+function pageLanguage(raws: readonly RawBlock[], scans: readonly WordScan[], declared: string | undefined): string | undefined {
   const primary = declared !== undefined && languageBit(declared) !== 0 ? declared.toLowerCase().split(/[-_]/)[0] : undefined;
-  return guessLanguage(iterateLongTexts(raws), primary === 'nb' || primary === 'nn' ? 'no' : primary) ?? primary;
+  return guessLanguageFromScans(longTextScans(raws, scans), primary === 'nb' || primary === 'nn' ? 'no' : primary) ?? primary;
 }
 
-function* iterateLongTexts(raws: readonly RawBlock[]): Generator<string> {
-  for (const r of raws) if (r.text.length >= LANGUAGE_SAMPLE_MIN_CHARS) yield r.text;
+function* longTextScans(raws: readonly RawBlock[], scans: readonly WordScan[]): Generator<WordScan> {
+  for (let i = 0; i < raws.length; i++) if (raws[i]!.text.length >= LANGUAGE_SAMPLE_MIN_CHARS) yield scans[i]!;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { forEachWord } from './words.js';
-import { LANGUAGES, stopwordMask } from './stopwords.js';
+import { LANGUAGES } from './stopwords.js';
+import { scanWords, type WordScan } from './scan.js';
 
 /** Words sampled to guess a page's language: enough to be stable, bounded so huge pages cost nothing more. */
 const SAMPLE_WORDS = 4000;
@@ -18,18 +18,26 @@ const DECLARED_LANGUAGE_MIN_SHARE = 0.6;
  * reaches MIN_STOPWORD_SHARE.
  */
 export function guessLanguage(texts: Iterable<string>, declared?: string): string | undefined {
+  return guessLanguageFromScans(scansOf(texts), declared);
+}
+
+function* scansOf(texts: Iterable<string>): Generator<WordScan> {
+  for (const text of texts) yield scanWords(text);
+}
+
+/** guessLanguage over texts already scanned (see scan.ts): the classifier scans every block once. */
+export function guessLanguageFromScans(scans: Iterable<WordScan>, declared?: string): string | undefined {
   const counts = new Array<number>(LANGUAGES.length).fill(0);
   let total = 0;
-  outer: for (const text of texts) {
-    let stop = false;
-    forEachWord(text, (w) => {
-      if (stop) return;
-      total++;
-      let mask = stopwordMask(w.toLowerCase());
+  for (const scan of scans) {
+    const masks = scan.masks;
+    const n = Math.min(masks.length, SAMPLE_WORDS - total);
+    for (let w = 0; w < n; w++) {
+      let mask = masks[w]!;
       for (let i = 0; mask !== 0; i++, mask >>>= 1) if ((mask & 1) !== 0) counts[i]!++;
-      if (total >= SAMPLE_WORDS) stop = true;
-    });
-    if (stop) break outer;
+    }
+    total += n;
+    if (total >= SAMPLE_WORDS) break;
   }
   if (total === 0) return undefined;
   let best = -1;

@@ -39,6 +39,13 @@ const WORD_LANGUAGES: ReadonlyMap<string, number> = (() => {
   return map;
 })();
 
+/** The length of the longest stopword of any list: a longer word is never one. */
+export const MAX_STOPWORD_LENGTH: number = (() => {
+  let max = 0;
+  for (const w of WORD_LANGUAGES.keys()) max = Math.max(max, w.length);
+  return max;
+})();
+
 /** Bit mask of the languages whose stopword list contains the (lower-cased) word; 0 if none. */
 export function stopwordMask(lowerWord: string): number {
   return WORD_LANGUAGES.get(lowerWord) ?? 0;
