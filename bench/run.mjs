@@ -27,8 +27,8 @@ import { TEXT_CONTENT_CHECK, TOOLS, versionOf } from './tools.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const CHILD = join(BENCH, 'child.mjs');
-/** Each pass runs in a fresh process: room for jsdom's growth over a whole set, and garbage collection on call. */
-const CHILD_NODE_OPTIONS = ['--expose-gc', '--no-deprecation', '--max-old-space-size=4096'];
+/** Each pass runs in a fresh process, with room for jsdom's growth over a chunk of pages. */
+const CHILD_NODE_OPTIONS = ['--no-deprecation', '--max-old-space-size=4096'];
 /** Pack files to remove when the run ends. */
 const temporaryFiles = [];
 const ROOT = join(BENCH, '..');

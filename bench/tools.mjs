@@ -1,15 +1,27 @@
 // The extractors the benchmark compares. Each takes one page — its decoded HTML string (or, for declutter on
 // text dumps, the dump) and its URL — and returns plain text. Parsing, extraction and the conversion to text
 // all happen inside run(), so all of it is timed.
+//
+// A tool's packages are imported by its load(), before its warm-up and never timed, so a process running one
+// tool does not pay for loading the others (jsdom and Mercury take about a second each to import).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readability } from '@mozilla/readability';
-import Parser from '@postlight/parser';
-import { convert } from 'html-to-text';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { parseHTML } from 'linkedom';
-import { declutter } from '../dist/index.js';
 import { htmlToParagraphs } from './paragraphs.mjs';
+
+let declutter;
+let Readability;
+let Parser;
+let convert;
+let JSDOM;
+let VirtualConsole;
+let parseHTML;
+
+const loadDeclutter = async () => ({ declutter } = await import('../dist/index.js'));
+const loadReadability = async () => ({ Readability } = await import('@mozilla/readability'));
+const loadLinkedom = async () => ({ parseHTML } = await import('linkedom'));
+const loadJsdom = async () => ({ JSDOM, VirtualConsole } = await import('jsdom'));
+const loadMercury = async () => ({ default: Parser } = await import('@postlight/parser'));
+const loadHtmlToText = async () => ({ convert } = await import('html-to-text'));
 
 /** html-to-text as the keep-everything baseline: every visible word, nothing added (no link targets, no
  * upper-cased headings, no wrapping). */
@@ -40,6 +52,7 @@ export const TOOLS = [
     label: 'declutter',
     input: 'html',
     packages: ['declutter'],
+    load: loadDeclutter,
     run: (page) => declutter(page.html, { url: page.url }).text,
   },
   {
@@ -47,6 +60,7 @@ export const TOOLS = [
     label: 'declutter (text dumps)',
     input: 'text',
     packages: ['declutter'],
+    load: loadDeclutter,
     run: (page) => declutter(page.text).text,
   },
   {
@@ -54,6 +68,7 @@ export const TOOLS = [
     label: 'Readability.js + linkedom',
     input: 'html',
     packages: ['@mozilla/readability', 'linkedom'],
+    load: () => Promise.all([loadReadability(), loadLinkedom()]),
     run: (page) => readabilityText(parseHTML(page.html, { location: new URL(page.url) }).document),
   },
   {
@@ -64,6 +79,7 @@ export const TOOLS = [
     // The same Readability as on linkedom, so the same scores; only its speed differs, and it is the slowest
     // tool by far: the quick run leaves it out to stay under a minute.
     quick: false,
+    load: () => Promise.all([loadReadability(), loadJsdom()]),
     run: (page) => {
       // A silent virtual console: jsdom otherwise prints every stylesheet it cannot parse.
       const dom = new JSDOM(page.html, { url: page.url, virtualConsole: new VirtualConsole() });
@@ -79,6 +95,7 @@ export const TOOLS = [
     label: 'Postlight Parser (Mercury)',
     input: 'html',
     packages: ['@postlight/parser'],
+    load: loadMercury,
     // fetchAllPages false: with the HTML given, it must not go to the network for "next" pages.
     run: async (page) => {
       const result = await Parser.parse(page.url, { html: page.html, contentType: 'html', fetchAllPages: false });
@@ -90,6 +107,7 @@ export const TOOLS = [
     label: 'html-to-text (all text)',
     input: 'html',
     packages: ['html-to-text'],
+    load: loadHtmlToText,
     run: (page) => convert(page.html, HTML_TO_TEXT_OPTIONS),
   },
 ];
@@ -102,6 +120,7 @@ export const TEXT_CONTENT_CHECK = {
   id: 'readability-linkedom-textcontent',
   label: 'Readability.js + linkedom, textContent',
   input: 'html',
+  load: () => Promise.all([loadReadability(), loadLinkedom()]),
   run: (page) => new Readability(parseHTML(page.html, { location: new URL(page.url) }).document).parse()?.textContent ?? '',
 };
 
