@@ -38,7 +38,7 @@ describe('guessLanguage', () => {
     expect(guessLanguage(['The dog and the cat were in the house, but they had not slept at all.'])).toBe('en');
   });
 
-  it('prefers the text's language over a declared one whose stopwords the text lacks', () => {
+  it('prefers the language of the text over a declared one whose stopwords it lacks', () => {
     expect(guessLanguage(['The dog and the cat were in the house.'], 'fr')).toBe('en');
   });
 });
