@@ -57,6 +57,20 @@ describe('record grids (DOM)', () => {
     expect(findRecordGrid(menu)).toBeUndefined();
   });
 
+  it('takes priced cards for a grid even when every word is a link, but not an unpriced menu of the same shape', () => {
+    const cards = (priced: boolean): Block[] =>
+      Array.from({ length: 8 }, (_, k) => {
+        const chain = [1, 40, 400 + k];
+        return [
+          block(2 * k, -8, `Joco Cup ${k}oz`, { ancestors: chain, tagPath: 'li>h2>a', linkDensity: 1 }),
+          block(2 * k + 1, -8, priced ? `S • 177ml $3${k}.95` : `Colours ${k}`, { ancestors: chain, tagPath: 'li>a', linkDensity: 1 }),
+        ];
+      }).flat();
+    expect(findRecordGrid(cards(true))?.container).toBe(40);
+    expect(findRecordGrid(cards(true))?.pricedShare).toBe(1);
+    expect(findRecordGrid(cards(false))).toBeUndefined();
+  });
+
   it('leaves repeated containers of prose (a comment thread) to the prose rules', () => {
     const comments: Block[] = [];
     for (let k = 0; k < 8; k++) {

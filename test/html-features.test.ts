@@ -86,6 +86,30 @@ describe('classTokens', () => {
     }
   });
 
+  it('ignores custom taxonomy markers ("product_tag-12oz", "product_cat-cups")', () => {
+    expect(meaningfulTokens('product type-product product_cat-accessories product_tag-12oz')).toEqual([]);
+    expect(meaningfulTokens('portfolio_category-news')).toEqual([]);
+    expect(meaningfulTokens('product_tags')).toEqual(['tags']);
+  });
+
+  it('ignores utility classes with a screen or state variant ("md:block", "max-xl:hidden")', () => {
+    expect(meaningfulTokens('md:hidden max-xl:sidebar hover:menu')).toEqual([]);
+    expect(meaningfulTokens('hidden md:block footer')).toEqual(['hidden', 'footer']);
+  });
+
+  it('reads no words in generated names that mix upper case, lower case and digits ("jXK9ad")', () => {
+    expect(meaningfulTokens('jXK9ad-SmKAyb')).toEqual([]);
+    expect(meaningfulTokens('Header_nav__3xKpT')).toEqual(['header', 'nav']);
+    expect(meaningfulTokens('ad300x250')).toEqual(['ad']);
+  });
+
+  it('reads a search\'s results and a content-then-sidebar layout as neither search nor sidebar', () => {
+    expect(meaningfulTokens('search-results searchResults search_result_item')).toEqual([]);
+    expect(meaningfulTokens('search-form')).toEqual(['search']);
+    expect(meaningfulTokens('content-sidebar-wrap')).toEqual(['content']);
+    expect(meaningfulTokens('sidebar-content')).toEqual(['sidebar', 'content']);
+  });
+
   it('still reads tag lists and clouds as "tags"', () => {
     for (const cls of [
       'tags', 'tag', 'category', 'categories', 'post-tags', 'entry-tags', 'tag-list', 'tag-cloud', 'tagcloud',

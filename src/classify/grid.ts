@@ -13,6 +13,8 @@ export interface RecordGrid {
   similarity: number;
   /** Share of the words outside links. */
   textShare: number;
+  /** Share of the records showing a price. */
+  pricedShare: number;
 }
 
 interface ChildStats {
@@ -21,7 +23,14 @@ interface ChildStats {
   textWords: number;
   blocks: number;
   shape: string;
+  priced: boolean;
 }
+
+/**
+ * A price: a currency sign next to a number ("$29.95", "€ 12", "12,99 €", "£1,299"), or a number followed by a
+ * currency code ("120 USD"). Linear: one optional space between fixed parts, no nested quantifiers.
+ */
+const PRICE = /[$€£¥₹₩₽]\s?\d|\d\s?[€£₽]|\d\s(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|PLN|CZK|zł|kr)\b/u;
 
 /**
  * Record grids (DOM pages only; undefined when blocks carry no container ancestry). A listing, a product grid or a
@@ -35,7 +44,8 @@ interface ChildStats {
  * a list of single links) and at most `gridMaxBlocksPerRecord` (a column of the layout is not a record), with at
  * least `gridMinTextShare` of their words outside links (a price, a date, a description; a nested menu is links
  * only) and short blocks (at most `gridMaxWordsPerBlock` words on average: repeated containers of prose are
- * comments or posts, which the prose rules judge). Blocks in page landmarks (nav, header, footer) are not
+ * comments or posts, which the prose rules judge); records that show a price (at least `gridPricedShare` of them)
+ * need no text outside links, since product cards are often links through and through. Blocks in page landmarks (nav, header, footer) are not
  * surveyed. One pass over each block's ancestry: linear in blocks × depth.
  */
 export function findRecordGrid(blocks: readonly Block[]): RecordGrid | undefined {
@@ -45,15 +55,17 @@ export function findRecordGrid(blocks: readonly Block[]): RecordGrid | undefined
     if (chain === undefined || b.features.words === 0 || b.features.landmark !== undefined) continue;
     const shape = `${b.features.tagPath ?? ''}|${b.kind}`;
     const textWords = b.features.words * (1 - b.features.linkDensity);
+    const priced = b.features.words <= T.gridMaxWordsPerBlock && PRICE.test(b.text);
     for (let d = 0; d + 1 < chain.length; d++) {
       let children = parents.get(chain[d]!);
       if (children === undefined) parents.set(chain[d]!, (children = new Map()));
       const child = children.get(chain[d + 1]!);
-      if (child === undefined) children.set(chain[d + 1]!, { words: b.features.words, textWords, blocks: 1, shape });
+      if (child === undefined) children.set(chain[d + 1]!, { words: b.features.words, textWords, blocks: 1, shape, priced });
       else {
         child.words += b.features.words;
         child.textWords += textWords;
         child.blocks++;
+        if (priced) child.priced = true;
       }
     }
   }
@@ -63,11 +75,13 @@ export function findRecordGrid(blocks: readonly Block[]): RecordGrid | undefined
     let words = 0;
     let textWords = 0;
     let count = 0;
+    let pricedRecords = 0;
     const shapes = new Map<string, number>();
     for (const c of children.values()) {
       words += c.words;
       textWords += c.textWords;
       count += c.blocks;
+      if (c.priced) pricedRecords++;
       shapes.set(c.shape, (shapes.get(c.shape) ?? 0) + 1);
     }
     let common = 0;
@@ -75,8 +89,14 @@ export function findRecordGrid(blocks: readonly Block[]): RecordGrid | undefined
     const similarity = common / children.size;
     const blocksPerRecord = count / children.size;
     if (similarity < T.gridMinSimilarity || blocksPerRecord < T.gridMinBlocksPerRecord || blocksPerRecord > T.gridMaxBlocksPerRecord) continue;
-    if (textWords < words * T.gridMinTextShare || words > count * T.gridMaxWordsPerBlock) continue;
-    if (best === undefined || words > best.words) best = { container, records: children.size, words, similarity, textShare: textWords / words };
+    const pricedShare = pricedRecords / children.size;
+    // Product cards are often links through and through (the title, the swatches, even the price): priced
+    // records are a product grid whatever their link share. A menu shows no prices.
+    const textShareNeeded = pricedShare >= T.gridPricedShare ? 0 : T.gridMinTextShare;
+    if (textWords < words * textShareNeeded || words > count * T.gridMaxWordsPerBlock) continue;
+    if (best === undefined || words > best.words) {
+      best = { container, records: children.size, words, similarity, textShare: textWords / words, pricedShare };
+    }
   }
   return best;
 }

@@ -137,6 +137,8 @@ export const THRESHOLDS = Object.freeze({
   gridMinBlocksPerRecord: 2,
   /** …and which hold at least this share of their words outside links (a nested menu is links only). */
   gridMinTextShare: 0.25,
+  /** …unless at least this share of the records show a price (a product grid, whose cards are all links). */
+  gridPricedShare: 0.5,
   /** …and at most this many (a column of the page's layout holds dozens of blocks; 20, 30, 40 tried)… */
   gridMaxBlocksPerRecord: 30,
   /** …whose blocks average at most this many words (comment threads and forum posts are repeated prose: 12, 14). */

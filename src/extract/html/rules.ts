@@ -13,7 +13,7 @@ const say = (weight: number, reason: string): Verdict => ({ weight, reason });
 const BOILERPLATE_TOKENS: ReadonlySet<string> = new Set([
   'nav', 'menu', 'footer', 'sidebar', 'breadcrumb', 'pagination', 'skip', 'search', 'toolbar', 'share', 'social',
   'related', 'recommended', 'trending', 'more', 'tags', 'teaser', 'comment', 'ad', 'sponsor', 'promo', 'newsletter',
-  'subscribe', 'cookie', 'popup', 'widget', 'banner', 'copyright', 'hidden',
+  'subscribe', 'cookie', 'popup', 'widget', 'banner', 'copyright',
 ]);
 /** Article furniture: bylines, dates, captions. Mild: some references keep them, most do not. */
 const FURNITURE_TOKENS: ReadonlySet<string> = new Set(['author', 'date', 'meta', 'caption']);
