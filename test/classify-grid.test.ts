@@ -1,5 +1,6 @@
 import type { Block, BlockFeatures } from '../src/blocks/block.js';
-import { findRecordGrid, gridIsContent, selectRecordGrid } from '../src/classify/grid.js';
+import { findPricedRun, findRecordGrid, gridIsContent, selectRecordGrid } from '../src/classify/grid.js';
+import { declutter } from '../src/index.js';
 import { selectMainRegions } from '../src/classify/select.js';
 
 /** A scored DOM block with hand-made features. */
@@ -121,5 +122,41 @@ describe('record grids (DOM)', () => {
     selectMainRegions([...article, ...teasers], 0);
     expect(article.every((b) => b.label === 'content')).toBe(true);
     expect(teasers.every((b) => b.label === 'boilerplate')).toBe(true);
+  });
+});
+
+describe('priced runs (text dumps)', () => {
+  const products = ['Dark Roast Coffee', 'Medium Roast Coffee', 'Blueberry Coffee', 'Vanilla Latte 12-Pack', 'Espresso Roast Coffee', 'Cold Brew Cans', 'Organic Whole Bean', 'Single-Serve Pods'];
+  const dump = [
+    'Skip to content',
+    'Shop',
+    'About',
+    'Log in',
+    'Cart (0)',
+    'Coffee collection',
+    '51 products',
+    ...products.flatMap((name, k) => [`• ${name}`, name, `Regular price $1${k}.99`, 'Add to cart']),
+    'Subscribe to our newsletter',
+    'Privacy policy',
+    '© 2025 Example Coffee Co. All rights reserved.',
+  ].join('\n');
+
+  it('keeps a grid of priced cards drawn as lines, each product once, without the menus around it', () => {
+    const lines = declutter(dump, { input: 'text' }).text.split('\n');
+    for (const [k, name] of products.entries()) {
+      expect(lines.filter((l) => l.replace(/^• /, '') === name)).toHaveLength(1);
+      expect(lines).toContain(`Regular price $1${k}.99`);
+    }
+    for (const furniture of ['Skip to content', 'Log in', 'Privacy policy', 'Subscribe to our newsletter']) expect(lines).not.toContain(furniture);
+  });
+
+  it('finds no run in an article that mentions a few prices', () => {
+    const article = [
+      'The shop opened in 2019 and sold its first bag of coffee for $12.',
+      'Prices rose steadily; by 2023 the same bag cost $15 and a subscription $40 a month.',
+      'Regulars did not mind. “It is still the best coffee in town,” one said.',
+    ].join('\n');
+    const { blocks } = declutter(article, { input: 'text' });
+    expect(findPricedRun(blocks)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { Block } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
+import { PRICE } from './vocab.js';
 
 /** A DOM container whose child containers repeat one structure: a product grid, a listing, a table of records. */
 export interface RecordGrid {
@@ -25,12 +26,6 @@ interface ChildStats {
   shape: string;
   priced: boolean;
 }
-
-/**
- * A price: a currency sign next to a number ("$29.95", "€ 12", "12,99 €", "£1,299"), or a number followed by a
- * currency code ("120 USD"). Linear: one optional space between fixed parts, no nested quantifiers.
- */
-const PRICE = /[$€£¥₹₩₽]\s?\d|\d\s?[€£₽]|\d\s(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|PLN|CZK|zł|kr)\b/u;
 
 /**
  * Record grids (DOM pages only; undefined when blocks carry no container ancestry). A listing, a product grid or a
@@ -139,3 +134,58 @@ export function gridIsContent(grid: RecordGrid, proseWords: number): boolean {
   const ratio = grid.similarity >= T.gridRegularSimilarity ? T.gridOverProse : T.gridLooseOverProse;
   return grid.words >= proseWords * ratio;
 }
+
+/**
+ * Priced runs (text dumps, where no DOM shows the grid): a product grid drawn as text is a stretch where short
+ * price lines recur every few lines, one per card. The run is the longest chain of price lines (at most
+ * `pricedRunMaxWords` words each) with at most `pricedRunMaxGap` lines between neighbours and at least
+ * `pricedRunMinRecords` of them; it starts one card before its first price (the median gap) and ends at its last.
+ */
+export function findPricedRun(blocks: readonly Block[]): { from: number; to: number; records: number; words: number } | undefined {
+  const prices: number[] = [];
+  for (const b of blocks) if (b.features.words <= T.pricedRunMaxWords && PRICE.test(b.text)) prices.push(b.index);
+  let best: { first: number; last: number } | undefined;
+  let first = 0;
+  for (let k = 1; k <= prices.length; k++) {
+    if (k < prices.length && prices[k]! - prices[k - 1]! <= T.pricedRunMaxGap) continue;
+    if (k - first >= T.pricedRunMinRecords && (best === undefined || k - first > best.last - best.first + 1)) best = { first, last: k - 1 };
+    first = k;
+  }
+  if (best === undefined) return undefined;
+  const gaps: number[] = [];
+  for (let k = best.first + 1; k <= best.last; k++) gaps.push(prices[k]! - prices[k - 1]!);
+  gaps.sort((a, b) => a - b);
+  const period = gaps[Math.floor(gaps.length / 2)]!;
+  const from = Math.max(0, prices[best.first]! - period + 1);
+  const to = prices[best.last]!;
+  let words = 0;
+  for (let i = from; i <= to; i++) if (blocks[i]!.features.menuPattern === undefined) words += blocks[i]!.features.words;
+  return { from, to, records: best.last - best.first + 1, words };
+}
+
+/**
+ * Keeps a priced run ("priced-run"): its lines with words, except furniture vocabulary and lines repeating one
+ * already kept in the run (a card names its product on the image and again as a link). Everything else is
+ * relabelled boilerplate.
+ */
+export function selectPricedRun(blocks: Block[], run: { from: number; to: number }): void {
+  const seen = new Set<string>();
+  for (const b of blocks) {
+    const inside = b.index >= run.from && b.index <= run.to;
+    const key = b.text.replace(BULLET_PREFIX, '');
+    const keep = inside && b.features.words > 0 && b.features.menuPattern === undefined && !seen.has(key);
+    if (keep) {
+      seen.add(key);
+      if (b.label !== 'content') {
+        b.label = 'content';
+        b.reasons.push('→priced-run');
+      }
+    } else if (b.label === 'content') {
+      b.label = 'boilerplate';
+      b.reasons.push('→outside-priced-run');
+    }
+  }
+}
+
+/** A leading bullet and its space, so "• Dark Roast" and "Dark Roast" count as one line. */
+const BULLET_PREFIX = /^[·•▪►▸◦‣○●■□☆»|*–—-]\s+/u;

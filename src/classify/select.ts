@@ -1,7 +1,7 @@
 import type { Block } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
 import { tierOf } from './smooth.js';
-import { findRecordGrid, gridIsContent, selectRecordGrid } from './grid.js';
+import { findPricedRun, findRecordGrid, gridIsContent, selectPricedRun, selectRecordGrid } from './grid.js';
 
 export interface Region {
   from: number;
@@ -27,6 +27,16 @@ export function selectMainRegions(blocks: Block[], bias: number, secondaryShare:
   if (grid !== undefined && gridIsContent(grid, pageTextWords(blocks, main, bias))) {
     const r = selectRecordGrid(blocks, grid);
     return r === undefined ? [] : [{ ...r, value: grid.words, contentWords: grid.words }];
+  }
+  if (grid === undefined && blocks[0]?.features.indent !== undefined) {
+    const priced = findPricedRun(blocks);
+    // Compared with the prose only: where there is none, a run of priced cards is a better guess than any run of
+    // short lines.
+    const prose = main !== undefined && main.contentWords >= T.minRegionWords ? main.contentWords : 0;
+    if (priced !== undefined && priced.words >= T.minRecordRunWords && priced.words >= prose * T.pricedRunOverProse) {
+      selectPricedRun(blocks, priced);
+      return [{ from: priced.from, to: priced.to, value: priced.words, contentWords: priced.words }];
+    }
   }
   if (main === undefined || main.contentWords < T.minRegionWords) return selectRecordRun(blocks, bias);
   const records = longestRecordRun(blocks, bias);

@@ -129,6 +129,14 @@ export const THRESHOLDS = Object.freeze({
   recordMaxWords: 30,
   /** A record run this many times the main prose region's words is the page's content (a grid under an intro). */
   recordRunOverProse: 5,
+  /** Priced runs (grid.ts, text dumps): price lines of at most this many words… */
+  pricedRunMaxWords: 8,
+  /** …at most this many lines apart… */
+  pricedRunMaxGap: 12,
+  /** …at least this many of them… */
+  pricedRunMinRecords: 4,
+  /** …are the page's content when their run has this many times the words of the main prose region. */
+  pricedRunOverProse: 4,
   /** Record grids (grid.ts, DOM only): a grid has at least this many records… */
   gridMinRecords: 4,
   /** …most of which (this share) start with a block of the same shape… */

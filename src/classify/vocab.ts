@@ -31,8 +31,12 @@ export const MENU_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegEx
 /** Sentence-ending punctuation, possibly followed by closing quotes or brackets. */
 export const TERMINAL_PUNCTUATION = /[.!?…。！？]["'”’»)\]]*$/u;
 
-/** Sentence ends inside a text: punctuation followed by space or the end. */
-export const SENTENCE_END = /[.!?…。！？]+["'”’»)\]]*(?:\s|$)/gu;
+/**
+ * Sentence ends inside a text: punctuation followed by space or the end. A match starts only where a run of
+ * punctuation starts (the lookbehind): otherwise a long run not followed by a space ("……………" or a row of dots)
+ * is retried from each of its characters, which takes time in the square of its length.
+ */
+export const SENTENCE_END = /(?<![.!?…。！？])[.!?…。！？]+["'”’»)\]]*(?:\s|$)/gu;
 
 /**
  * Headings that open a comment section ("167 comments", "Top Rated Comments", "Leave a Reply", "12 thoughts on
@@ -112,3 +116,9 @@ export const CODE_LINE = new RegExp(
 
 /** A sentence introducing what follows ("Here is how to install it:", "You will need:"): it ends with a colon. */
 export const LEAD_IN_END = /:\s*$/u;
+
+/**
+ * A price: a currency sign next to a number ("$29.95", "€ 12", "12,99 €", "£1,299"), or a number followed by a
+ * currency code ("120 USD"). Linear: one optional space between fixed parts, no nested quantifiers.
+ */
+export const PRICE = /[$€£¥₹₩₽]\s?\d|\d\s?[€£₽]|\d\s(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|PLN|CZK|zł|kr)\b/u;
