@@ -12,6 +12,14 @@ import { tierOf } from './smooth.js';
  * blocks that are good on their own evidence stay content: smoothing alone does not carry a teaser in.
  * Returns the id of the main container, or undefined.
  */
+/**
+ * Teasers under a related-content heading: the container holding the article often holds that section too, and
+ * cannot vouch for it.
+ */
+function underSectionHeading(b: Block): boolean {
+  return b.reasons.includes('in-related-section');
+}
+
 export function applyContainerCoherence(blocks: Block[], bias: number): number | undefined {
   const contentWords = new Map<number, number>();
   let total = 0;
@@ -40,7 +48,7 @@ export function applyContainerCoherence(blocks: Block[], bias: number): number |
     const inside = b.features.ancestors.includes(main);
     const tier = tierOf(b.score, bias);
     const navigational = b.features.linkDensity >= T.linkSomeRatio;
-    if (inside && b.label !== 'content' && tier !== 'bad' && b.features.words > 0 && !navigational) {
+    if (inside && b.label !== 'content' && tier !== 'bad' && b.features.words > 0 && !navigational && !underSectionHeading(b)) {
       b.label = 'content';
       b.reasons.push('→in-main-container');
     } else if (!inside && b.label === 'content' && tier !== 'good') {

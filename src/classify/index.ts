@@ -9,7 +9,7 @@ import { smooth } from './smooth.js';
 import { applyContainerCoherence } from './container.js';
 import { selectMainRegions, type Region } from './select.js';
 import { FAVOR_PRESETS, THRESHOLDS as T } from './thresholds.js';
-import { BULLET, COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_SECTION } from './vocab.js';
+import { BULLET, COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_SECTION, RELATED_SECTION } from './vocab.js';
 
 export interface ClassifyOptions {
   favor: Favor;
@@ -92,7 +92,31 @@ function pageContext(raws: readonly RawBlock[], features: readonly BlockFeatures
   let attributions = 0;
   const countsAreTeasers = commentCountsAreTeaserMetadata(raws);
   const perPostLinks = repeatedCommentHeadings(raws, features);
+  const relatedSections: [number, number][] = [];
+  let relatedFrom = -1;
+  let relatedHeading: BlockFeatures | undefined;
+  let relatedBox: number | undefined;
   features.forEach((f, i) => {
+    const raw = raws[i]!;
+    // The box holding the section: the heading's own container when the next block is inside it too, else the one
+    // around it (a heading wrapped in a title bar of its own).
+    if (relatedHeading !== undefined && relatedFrom === i - 1) {
+      const own = relatedHeading.containerId;
+      const chain = relatedHeading.ancestors ?? [];
+      relatedBox = own !== undefined && f.ancestors?.includes(own) === true ? own : chain[chain.length - 2];
+    }
+    // A section ends at the next heading, or where its box ends (an inline "Related" box inside the article, which
+    // goes on after it).
+    const leftBox = relatedBox !== undefined && f.ancestors?.includes(relatedBox) !== true;
+    if (relatedFrom >= 0 && (leftBox || (raw.kind === 'heading' && !isRelatedHeading(raw, f)))) {
+      relatedSections.push([relatedFrom, i]);
+      relatedFrom = -1;
+      relatedBox = undefined;
+    }
+    if (relatedFrom < 0 && proseWords >= T.commentSectionMinProseWords && isRelatedHeading(raw, f)) {
+      relatedFrom = i;
+      relatedHeading = f;
+    }
     const prose = !f.bullet && f.words >= T.mediumWords && f.stopwordDensity >= T.stopwordRich;
     if (prose) proseWords += f.words;
     if (commentSectionStart === undefined && proseWords >= T.commentSectionMinProseWords) {
@@ -107,6 +131,7 @@ function pageContext(raws: readonly RawBlock[], features: readonly BlockFeatures
     if (f.indent === undefined || !prose) return;
     votes.set(f.indent, (votes.get(f.indent) ?? 0) + f.words);
   });
+  if (relatedFrom >= 0) relatedSections.push([relatedFrom, raws.length]);
   let dominantIndent: number | undefined;
   let best = 0;
   let total = 0;
@@ -117,7 +142,22 @@ function pageContext(raws: readonly RawBlock[], features: readonly BlockFeatures
   return {
     ...(dominantIndent === undefined ? {} : { dominantIndent, dominantIndentShare: best / total }),
     ...(commentSectionStart === undefined ? {} : { commentSectionStart }),
+    ...(relatedSections.length === 0 ? {} : { relatedSections }),
   };
+}
+
+/** Longest heading read as a related-section heading. */
+const RELATED_HEADING_MAX_WORDS = 8;
+/** Trailing punctuation; the lookbehind starts a match only where a run starts (linear on a long run, see SENTENCE_END). */
+const TRAILING_PUNCTUATION = /(?<![\s.…:!›»>-])[\s.…:!›»>-]+$/u;
+
+/**
+ * A heading element that opens a section of teasers (see RELATED_SECTION). DOM pages only: a text dump has no
+ * headings to end the section, and taking short lines for them measured worse (scrapinghub text 0.902 → 0.887).
+ */
+function isRelatedHeading(raw: RawBlock, f: BlockFeatures): boolean {
+  if (raw.kind !== 'heading' || f.words === 0 || f.words > RELATED_HEADING_MAX_WORDS) return false;
+  return RELATED_SECTION.test(raw.text.toLowerCase().replace(TRAILING_PUNCTUATION, ''));
 }
 
 /** Longest text considered as a comment-section heading. */

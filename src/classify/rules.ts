@@ -10,6 +10,8 @@ export interface PageContext {
   dominantIndentShare?: number;
   /** Index of the first block of a comment section that follows the article's start, if any. */
   commentSectionStart?: number;
+  /** Sections of teasers under a related-content heading ("You may also like"): [first block, end) each. */
+  relatedSections?: readonly (readonly [number, number])[];
   /**
    * DOM pages: class words under which most of the page's prose sits (a forum's posts in "comment"
    * containers, a listing's items in "card" ones). They describe the page's own structure, so rules must not
@@ -104,6 +106,12 @@ export const inCommentSection: Rule = ({ index, page }) =>
     ? say(T.commentSectionWeight, 'in-comment-section')
     : undefined;
 
+/** Teasers follow a related-content heading, up to the next heading: links to other articles, not this one. */
+export const inRelatedSection: Rule = ({ index, page }) =>
+  page.relatedSections?.some(([from, to]) => index >= from && index < to) === true
+    ? say(T.relatedSectionWeight, 'in-related-section')
+    : undefined;
+
 /** "Jane Doe is a freelance writer based in…": the author's bio after the article. */
 export const authorBio: Rule = ({ text, features: f }) =>
   f.words <= T.authorBioMaxWords && AUTHOR_BIO.test(text) ? say(T.authorBioWeight, 'author-bio') : undefined;
@@ -159,6 +167,7 @@ export const SHARED_RULES: readonly Rule[] = [
   digitHeavy,
   offColumn,
   inCommentSection,
+  inRelatedSection,
   authorBio,
   placeholder,
   photoCredit,

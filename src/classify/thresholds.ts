@@ -44,6 +44,8 @@ export const THRESHOLDS = Object.freeze({
   digitWeight: -1,
   /** Blocks under a comment-section heading. Strong: a long comment reads exactly like an article paragraph. */
   commentSectionWeight: -4,
+  /** Blocks under a related-content heading, up to the next heading: teasers read like the article's paragraphs. */
+  relatedSectionWeight: -6,
   /** A comment heading counts only after this many words of prose (a "Comments" link in the top menu does not). */
   commentSectionMinProseWords: 80,
   /** Attribution lines ("Jane says:") needed to recognise a comment thread that has no heading. */

@@ -122,3 +122,11 @@ export const LEAD_IN_END = /:\s*$/u;
  * currency code ("120 USD"). Linear: one optional space between fixed parts, no nested quantifiers.
  */
 export const PRICE = /[$€£¥₹₩₽]\s?\d|\d\s?[€£₽]|\d\s(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|PLN|CZK|zł|kr)\b/u;
+
+/**
+ * Headings that open a section of links to other articles ("You may also like", "Related posts", "Leia também"),
+ * in the most common languages of the web. Matched whole against the lower-cased heading with trailing
+ * punctuation stripped. What follows such a heading, up to the next heading, is teasers, not the article.
+ */
+export const RELATED_SECTION =
+  /^(?:related(?: (?:articles|posts|stories|content|news|reading|coverage))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|more (?:stories|articles|news|to read)|read (?:more|next)|what to read next|up next|more from\b.{0,60}|also read|read also|see also|(?:você|voce) (?:também )?pode gostar|leia também|veja também|(?:posts|artigos|notícias) relacionad[oa]s|te puede interesar|también te puede interesar|lee también|artículos relacionados|noticias relacionadas|à lire aussi|a lire aussi|vous aimerez aussi|articles similaires|sur le même sujet|das könnte sie auch interessieren|mehr zum thema|weitere artikel|auch interessant|potrebbe interessarti|leggi anche|articoli correlati|gerelateerde artikelen|lees ook|podobne artykuły|czytaj też|похожие статьи|читайте также)$/u;
