@@ -1,6 +1,7 @@
 import type { Block } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
 import { tierOf } from './smooth.js';
+import { FURNITURE_CLASS_WORDS } from './vocab.js';
 
 /**
  * Container coherence (DOM pages only; a no-op when blocks carry no container ancestry).
@@ -8,7 +9,8 @@ import { tierOf } from './smooth.js';
  * Sites put an article's paragraphs in one container. After smoothing, the main container is the deepest one
  * holding at least `mainContainerShare` of the page's content words. Inside it, blocks that were only uncertain
  * (a short paragraph, a sub-heading, a list of short items) join the article: their container vouches for
- * them, unless they are mostly links (a tag list, a user name). Confident boilerplate inside it (a share bar, an inline "related" box) stays out. Outside it, only
+ * them, unless they are mostly links (a tag list, a user name) or sit in a furniture box nested in it (a class word
+ * such as popup, share or sidebar that the container's own text does not carry). Confident boilerplate inside it (a share bar, an inline "related" box) stays out. Outside it, only
  * blocks that are good on their own evidence stay content: smoothing alone does not carry a teaser in.
  * Returns the id of the main container, or undefined.
  */
@@ -18,6 +20,34 @@ import { tierOf } from './smooth.js';
  */
 function underSectionHeading(b: Block): boolean {
   return b.reasons.includes('in-related-section');
+}
+
+/**
+ * The class words the main container's content carries for at least half of its words: words of the container
+ * itself or of its ancestors, which say nothing about one box inside it.
+ */
+function tokensOfContainer(blocks: readonly Block[], main: number): ReadonlySet<string> {
+  const words = new Map<string, number>();
+  let total = 0;
+  for (const b of blocks) {
+    if (b.label !== 'content' || b.features.ancestors?.includes(main) !== true) continue;
+    total += b.features.words;
+    for (const t of b.features.classTokens ?? []) words.set(t, (words.get(t) ?? 0) + b.features.words);
+  }
+  const out = new Set<string>();
+  for (const [t, w] of words) if (w >= total * T.containerTokenShare) out.add(t);
+  return out;
+}
+
+/**
+ * A block in a furniture box inside the main container: a furniture class word the container's text lacks.
+ * "teaser" (cards, tiles) does not count: on a listing the cards are the text.
+ */
+function inFurnitureBox(b: Block, containerTokens: ReadonlySet<string>): boolean {
+  for (const t of b.features.classTokens ?? []) {
+    if (t !== 'teaser' && FURNITURE_CLASS_WORDS.has(t) && !containerTokens.has(t)) return true;
+  }
+  return false;
 }
 
 export function applyContainerCoherence(blocks: Block[], bias: number): number | undefined {
@@ -43,12 +73,13 @@ export function applyContainerCoherence(blocks: Block[], bias: number): number |
     }
   }
   if (main === undefined) return undefined;
+  const ownTokens = tokensOfContainer(blocks, main);
   for (const b of blocks) {
     if (b.features.ancestors === undefined) continue;
     const inside = b.features.ancestors.includes(main);
     const tier = tierOf(b.score, bias);
     const navigational = b.features.linkDensity >= T.linkSomeRatio;
-    if (inside && b.label !== 'content' && tier !== 'bad' && b.features.words > 0 && !navigational && !underSectionHeading(b)) {
+    if (inside && b.label !== 'content' && tier !== 'bad' && b.features.words > 0 && !navigational && !underSectionHeading(b) && !inFurnitureBox(b, ownTokens)) {
       b.label = 'content';
       b.reasons.push('→in-main-container');
     } else if (!inside && b.label === 'content' && tier !== 'good') {

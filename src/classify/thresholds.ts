@@ -100,6 +100,12 @@ export const THRESHOLDS = Object.freeze({
   // ── container coherence (DOM only) ──────────────────────────────────────────────────────────────────
   /** The main container is the deepest one holding at least this share of the page's content words. */
   mainContainerShare: 0.7,
+  /**
+   * A class word carried by at least this share of the main container's content words belongs to the container
+   * (or its ancestors); a furniture word below that share marks a box nested inside it, which the container does
+   * not vouch for.
+   */
+  containerTokenShare: 0.5,
 
   /** Lists as units (smooth.ts): a list with more than this share of furniture items is a menu… */
   listMenuShare: 0.2,

@@ -130,3 +130,13 @@ export const PRICE = /[$€£¥₹₩₽]\s?\d|\d\s?[€£₽]|\d\s(?:USD|EUR|GB
  */
 export const RELATED_SECTION =
   /^(?:related(?: (?:articles|posts|stories|content|news|reading|coverage))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|more (?:stories|articles|news|to read)|read (?:more|next)|what to read next|up next|more from\b.{0,60}|also read|read also|see also|(?:você|voce) (?:também )?pode gostar|leia também|veja também|(?:posts|artigos|notícias) relacionad[oa]s|te puede interesar|también te puede interesar|lee también|artículos relacionados|noticias relacionadas|à lire aussi|a lire aussi|vous aimerez aussi|articles similaires|sur le même sujet|das könnte sie auch interessieren|mehr zum thema|weitere artikel|auch interessant|potrebbe interessarti|leggi anche|articoli correlati|gerelateerde artikelen|lees ook|podobne artykuły|czytaj też|похожие статьи|читайте также)$/u;
+
+/**
+ * Class and id words (canonical tokens, see src/extract/html/vocab.ts) that mark page furniture wherever they
+ * appear in a block's ancestry: menus, footers, sidebars, share bars, comment threads, ads, popups.
+ */
+export const FURNITURE_CLASS_WORDS: ReadonlySet<string> = new Set([
+  'nav', 'menu', 'footer', 'sidebar', 'breadcrumb', 'pagination', 'skip', 'search', 'toolbar', 'share', 'social',
+  'related', 'recommended', 'trending', 'more', 'tags', 'teaser', 'comment', 'ad', 'sponsor', 'promo', 'newsletter',
+  'subscribe', 'cookie', 'popup', 'widget', 'banner', 'copyright',
+]);

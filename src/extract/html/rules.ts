@@ -1,5 +1,6 @@
 import type { RawBlock } from '../../blocks/block.js';
 import type { Rule, Verdict } from '../../classify/rules.js';
+import { FURNITURE_CLASS_WORDS } from '../../classify/vocab.js';
 import { DOM_THRESHOLDS as T } from './rule-thresholds.js';
 
 /**
@@ -10,11 +11,7 @@ import { DOM_THRESHOLDS as T } from './rule-thresholds.js';
 const say = (weight: number, reason: string): Verdict => ({ weight, reason });
 
 /** Class/id words that mark page furniture wherever they appear in a block's ancestry. */
-const BOILERPLATE_TOKENS: ReadonlySet<string> = new Set([
-  'nav', 'menu', 'footer', 'sidebar', 'breadcrumb', 'pagination', 'skip', 'search', 'toolbar', 'share', 'social',
-  'related', 'recommended', 'trending', 'more', 'tags', 'teaser', 'comment', 'ad', 'sponsor', 'promo', 'newsletter',
-  'subscribe', 'cookie', 'popup', 'widget', 'banner', 'copyright',
-]);
+const BOILERPLATE_TOKENS = FURNITURE_CLASS_WORDS;
 /** Article furniture: bylines, dates, captions. Mild: some references keep them, most do not. */
 const FURNITURE_TOKENS: ReadonlySet<string> = new Set(['author', 'date', 'meta', 'caption']);
 /** Words sites use for the container of the main text. */

@@ -1,0 +1,34 @@
+import { declutter } from '../src/index.js';
+
+const paragraph = (topic: string) =>
+  `<p>The council met on Tuesday to discuss ${topic}, and after a long debate the members agreed that the plan would go ahead in the spring, although several of them said they still had doubts about the cost.</p>`;
+
+/** A main container holding the article, a short line of it, and a login popup nested after its paragraphs. */
+const page = `<html><body><main>
+  ${paragraph('the new bridge')}
+  <p>Work starts in May.</p>
+  ${paragraph('the budget')}
+  ${paragraph('the schedule')}
+  <div class="login-popup"><p>E-mail:</p><p>Password:</p><p>Remember me</p><p>Forgot your password?</p></div>
+</main><footer><a href="/a">About</a> <a href="/b">Contact</a></footer></body></html>`;
+
+describe('container coherence (DOM pages)', () => {
+  it('lets the main container vouch for a short line of its text', () => {
+    expect(declutter(page).text).toContain('Work starts in May.');
+  });
+
+  it('does not vouch for a furniture box nested inside it', () => {
+    const text = declutter(page).text;
+    for (const line of ['E-mail:', 'Password:', 'Remember me', 'Forgot your password?']) expect(text).not.toContain(line);
+    expect(text).toContain('the schedule');
+  });
+
+  it('vouches for a furniture word the whole container carries (a forum whose posts are "comments")', () => {
+    const forum = `<html><body><div class="comments">
+      <div class="comment">${paragraph('the new bridge')}</div>
+      <div class="comment"><p>Agreed, well said.</p></div>
+      <div class="comment">${paragraph('the budget')}</div>
+    </div></body></html>`;
+    expect(declutter(forum).text).toContain('Agreed, well said.');
+  });
+});
