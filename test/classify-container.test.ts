@@ -32,3 +32,16 @@ describe('container coherence (DOM pages)', () => {
     expect(declutter(forum).text).toContain('Agreed, well said.');
   });
 });
+
+describe('outside the main container', () => {
+  it('drops the prose of a sidebar, however good it reads', () => {
+    const teaser = (topic: string) =>
+      `<li>Our family always celebrates ${topic}, but not this week. A year ago on Tuesday, our father died after a long illness, and we have not stopped thinking about what it means to lose someone who held the whole family together for so many years.</li>`;
+    const topics = ['the bridge', 'the budget', 'the schedule', 'the tender', 'the contractors', 'the traffic plan', 'the noise rules', 'the parking', 'the trees', 'the tolls'];
+    const html = `<html><body><main>${topics.map(paragraph).join('')}</main>
+      <div class="sidebar"><ul>${teaser('anniversaries')}${teaser('birthdays')}${teaser('holidays')}</ul></div></body></html>`;
+    const text = declutter(html).text;
+    expect(text).toContain('the tender');
+    expect(text).not.toContain('Our family always celebrates');
+  });
+});

@@ -4,17 +4,6 @@ import { tierOf } from './smooth.js';
 import { FURNITURE_CLASS_WORDS } from './vocab.js';
 
 /**
- * Container coherence (DOM pages only; a no-op when blocks carry no container ancestry).
- *
- * Sites put an article's paragraphs in one container. After smoothing, the main container is the deepest one
- * holding at least `mainContainerShare` of the page's content words. Inside it, blocks that were only uncertain
- * (a short paragraph, a sub-heading, a list of short items) join the article: their container vouches for
- * them, unless they are mostly links (a tag list, a user name) or sit in a furniture box nested in it (a class word
- * such as popup, share or sidebar that the container's own text does not carry). Confident boilerplate inside it (a share bar, an inline "related" box) stays out. Outside it, only
- * blocks that are good on their own evidence stay content: smoothing alone does not carry a teaser in.
- * Returns the id of the main container, or undefined.
- */
-/**
  * Teasers under a related-content heading: the container holding the article often holds that section too, and
  * cannot vouch for it.
  */
@@ -50,6 +39,19 @@ function inFurnitureBox(b: Block, containerTokens: ReadonlySet<string>): boolean
   return false;
 }
 
+/**
+ * Container coherence (DOM pages only; a no-op when blocks carry no container ancestry).
+ *
+ * Sites put an article's paragraphs in one container. After smoothing, the main container is the deepest one
+ * holding at least `mainContainerShare` of the page's content words. Inside it, blocks that were only uncertain
+ * (a short paragraph, a sub-heading, a list of short items) join the article: their container vouches for them,
+ * unless they are mostly links (a tag list, a user name), sit under a related-content heading, or sit in a
+ * furniture box nested in it (a class word such as popup, share or sidebar that the container's own text does not
+ * carry). Confident boilerplate inside it (a share bar, an inline "related" box) stays out. Outside it, only blocks
+ * that are good on their own evidence and not in a furniture box stay content: smoothing alone does not carry a
+ * teaser in, and a sidebar's prose is still the sidebar.
+ * Returns the id of the main container, or undefined.
+ */
 export function applyContainerCoherence(blocks: Block[], bias: number): number | undefined {
   const contentWords = new Map<number, number>();
   let total = 0;
@@ -82,7 +84,7 @@ export function applyContainerCoherence(blocks: Block[], bias: number): number |
     if (inside && b.label !== 'content' && tier !== 'bad' && b.features.words > 0 && !navigational && !underSectionHeading(b) && !inFurnitureBox(b, ownTokens)) {
       b.label = 'content';
       b.reasons.push('→in-main-container');
-    } else if (!inside && b.label === 'content' && tier !== 'good') {
+    } else if (!inside && b.label === 'content' && (tier !== 'good' || inFurnitureBox(b, ownTokens))) {
       b.label = 'boilerplate';
       b.reasons.push('→outside-main-container');
     }
