@@ -45,3 +45,14 @@ describe('outside the main container', () => {
     expect(text).not.toContain('Our family always celebrates');
   });
 });
+
+describe('figure captions', () => {
+  it('leaves a figure caption out of the article, even a long one between paragraphs', () => {
+    const html = `<html><body><article>${paragraph('the bridge')}
+      <figure><img src="a.jpg"><figcaption>The mayor, left, and the chief engineer look at the plans for the new bridge during a visit to the site on Monday afternoon.</figcaption></figure>
+      ${paragraph('the budget')}${paragraph('the schedule')}</article></body></html>`;
+    const text = declutter(html).text;
+    expect(text).toContain('the budget');
+    expect(text).not.toContain('The mayor, left');
+  });
+});

@@ -104,4 +104,10 @@ export const linkList: Rule = ({ kind, features: f }) =>
     ? say(T.linkListWeight, 'link-list')
     : undefined;
 
-export const DOM_RULES: readonly Rule[] = [linkDensity, landmark, classWords, inArticle, linkList];
+/**
+ * A figure's caption (figcaption, a table caption): it describes an image, not the story, and readers' copies of an
+ * article leave it out. Strong, so no neighbouring paragraph or container carries it back in.
+ */
+export const figureCaption: Rule = ({ kind }) => (kind === 'caption' ? say(T.figureCaptionWeight, 'figure-caption') : undefined);
+
+export const DOM_RULES: readonly Rule[] = [linkDensity, landmark, classWords, inArticle, linkList, figureCaption];
