@@ -77,6 +77,9 @@ describe('structuralTokens', () => {
     const blocks = [post(long, ['article']), post(long, ['article']), post(long, ['article']), post(long, ['comment'])];
     expect(structuralTokens(blocks).size).toBe(0);
   });
+  it('finds a blog engine\'s post "widget" holding the prose', () => {
+    expect([...structuralTokens([post(long, ['widget']), post(long, ['widget', 'post']), post('Home', ['nav'])])]).toEqual(['widget']);
+  });
   it('never treats navigation as structure', () => {
     expect(structuralTokens([post(long, ['nav']), post(long, ['nav'])]).size).toBe(0);
   });
