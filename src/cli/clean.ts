@@ -37,14 +37,14 @@ export function registerClean(program: Command, ctx: CommandContext): void {
     .option('--links', 'keep links: [text](url) in markdown, <a href> in html, a "links" array ({start, end, href}) per block in json; ignored for text')
     .addOption(new Option('--input <kind>', 'treat the input as html or text instead of sniffing it').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
     .addOption(new Option('--favor <preset>', 'prefer precision (less noise) or recall (less loss)').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))
-    .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this (e.g. 64MB)').argParser(parseByteSize).default(DEFAULT_OPTIONS.maxBytes, '64MB'))
+    .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this with exit code 4 (e.g. 512KB, 64MB)').argParser(parseByteSize).default(DEFAULT_OPTIONS.maxBytes, '64MB'))
     .action(async (file: string | undefined, flags: CleanFlags) => {
       const { io } = ctx;
       const source = file ?? '-';
       if (source === '-' && file === undefined && io.stdin.isTTY === true) {
         throw new CliError('no input: give a file, or pipe a page to standard input (see --help)', EXIT.USAGE);
       }
-      const bytes = source === '-' ? await readStdin(io.stdin) : await readInputFile(source);
+      const bytes = source === '-' ? await readStdin(io.stdin, flags.maxBytes) : await readInputFile(source, flags.maxBytes);
       const article = declutter(bytes, { input: flags.input, favor: flags.favor, maxBytes: flags.maxBytes });
       const name = source === '-' ? 'stdin' : source;
       const rejection = article.reason === undefined ? undefined : REJECTION_MESSAGES[article.reason];

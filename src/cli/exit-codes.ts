@@ -12,6 +12,8 @@ export const EXIT = Object.freeze({
   UNREADABLE: 3,
   /** An input was read but refused: empty, binary, or larger than --max-bytes. */
   REJECTED: 4,
+  /** An output file could not be written: no such folder, no permission, disk full. */
+  CANNOT_WRITE: 5,
   /** An unexpected internal error (a bug): one line on stderr, please report it. */
   INTERNAL: 70,
 });

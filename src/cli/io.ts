@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { formatBytes, tooLargeDetail } from '../input/size.js';
 import { CliError, EXIT } from './exit-codes.js';
 
 /** Terminal-facing streams, injectable so tests can capture output without spawning a process. */
@@ -20,8 +21,11 @@ export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): 
   return stream.isTTY === true;
 }
 
-/** Reads a whole file as bytes, turning file-system failures into one-line CLI errors. */
-export async function readInputFile(path: string): Promise<Buffer> {
+/**
+ * Reads a whole file as bytes, turning file-system failures into one-line CLI errors. A file larger than
+ * `maxBytes` is refused (exit code 4) before it is read, so a huge file never fills memory.
+ */
+export async function readInputFile(path: string, maxBytes = Infinity): Promise<Buffer> {
   let info;
   try {
     info = await stat(path);
@@ -29,6 +33,7 @@ export async function readInputFile(path: string): Promise<Buffer> {
     throw new CliError(`${path}: ${fsReason(err)}`, EXIT.UNREADABLE);
   }
   if (info.isDirectory()) throw new CliError(`${path}: is a directory, expected a file`, EXIT.UNREADABLE);
+  if (info.isFile() && info.size > maxBytes) throw new CliError(`${path}: ${tooLargeDetail(info.size, maxBytes)}`, EXIT.REJECTED);
   try {
     return await readFile(path);
   } catch (err) {
@@ -36,10 +41,19 @@ export async function readInputFile(path: string): Promise<Buffer> {
   }
 }
 
-/** Reads all of standard input as bytes. */
-export async function readStdin(stdin: NodeJS.ReadableStream): Promise<Buffer> {
+/**
+ * Reads all of standard input as bytes. Past `maxBytes` it stops reading and refuses the input (exit code 4),
+ * so an endless or huge stream never fills memory.
+ */
+export async function readStdin(stdin: NodeJS.ReadableStream, maxBytes = Infinity): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > maxBytes) throw new CliError(`stdin: input is larger than --max-bytes ${formatBytes(maxBytes)}`, EXIT.REJECTED);
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks);
 }
 

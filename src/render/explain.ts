@@ -22,9 +22,15 @@ export function renderExplain(article: Article, style: ExplainStyle = PLAIN): st
   for (const b of article.blocks) {
     const mark = b.label === 'content' ? '+' : '-';
     const score = (b.score >= 0 ? ' ' : '') + b.score.toFixed(1);
-    const text = b.text.length > EXPLAIN_TEXT_MAX ? `${b.text.slice(0, EXPLAIN_TEXT_MAX - 1)}…` : b.text;
+    const text = b.text.length > EXPLAIN_TEXT_MAX ? `${cutText(b.text, EXPLAIN_TEXT_MAX - 1)}…` : b.text;
     const line = `${mark} ${score.padStart(5)}  ${b.kind.padEnd(9)} ${b.reasons.join(' ')} | ${text.replace(/\n/g, ' ⏎ ')}`;
     lines.push(b.label === 'content' ? style.kept(line) : style.removed(line));
   }
   return lines.join('\n');
+}
+
+/** The first `length` UTF-16 units of the text, one less when the cut would split a surrogate pair (an emoji). */
+function cutText(text: string, length: number): string {
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
 }

@@ -1,4 +1,5 @@
 import { normalizeText } from './normalize.js';
+import { forEachPiece } from '../lang/words.js';
 
 /**
  * Tokenisation shared by every metric and by the diff.
@@ -126,9 +127,12 @@ function pushRun(tokens: string[], run: string, unspaced: boolean): void {
  */
 export function segmentRun(run: string): string[] {
   const words: string[] = [];
-  for (const piece of WORD_SEGMENTER.segment(run)) {
-    if (piece.isWordLike === true) words.push(piece.segment);
-  }
+  // In bounded pieces: the segmenter's time grows with the square of a run's length (see SEGMENTER_MAX_CHARS).
+  forEachPiece(run, (part) => {
+    for (const piece of WORD_SEGMENTER.segment(part)) {
+      if (piece.isWordLike === true) words.push(piece.segment);
+    }
+  });
   return words;
 }
 

@@ -213,7 +213,7 @@ class Walker {
     const body = data.endsWith(']]') ? data.slice(0, -2) : data;
     const end = body.indexOf('>');
     if (end < 0 || end === body.length - 1) return;
-    const fragment = parseHtml(body.slice(end + 1));
+    const fragment = parseHtml(bogusCommentsEndAtGt(body.slice(end + 1)));
     this.stack.push({
       node: fragment, next: 0, name: '', info: tagInfo(''), owner: frame.owner, ownsOwner: false, ctx: frame.ctx,
       tokens: undefined, appRootStart: -1, cls: undefined, id: undefined, itemprop: undefined,
@@ -633,6 +633,18 @@ class Walker {
       if (total !== undefined && dom !== undefined) dom.listLinkDensity = total.links / Math.max(1, total.chars);
     }
   }
+}
+
+/**
+ * The markup after a bogus `<![CDATA[` with the nested markers rewritten so that each ends at its first '>' in the
+ * same parse (as processing instructions), which is what a browser does with them; one that no '>' follows hides
+ * the rest, as a browser's bogus comment runs to the end. Parsed as they are, each nested marker would swallow the
+ * rest of the fragment again, and parsing each rest in turn takes time in the square of the page.
+ */
+export function bogusCommentsEndAtGt(html: string): string {
+  if (!html.includes('<![CDATA[')) return html;
+  const open = html.indexOf('<![CDATA[', html.lastIndexOf('>') + 1);
+  return (open < 0 ? html : html.slice(0, open)).replaceAll('<![CDATA[', '<?[CDATA[');
 }
 
 /** Text inside a data table: into the open cell (links counted, no spans kept) or the caption (spans kept). */

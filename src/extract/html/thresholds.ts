@@ -75,3 +75,11 @@ export const DATE_MAX_YEAR = 2100;
 
 /** Characters of a date string examined: real date strings are short; bounds regex work on odd values. */
 export const DATE_MAX_CHARS = 100;
+
+/**
+ * Elements open at once when parsing (see parse.ts): deeper tags become siblings. Chromium's HTML parser caps the
+ * tree at 512 the same way. Real pages stay far below: on the dev sets (1,678 pages) the parsed tree's depth has a
+ * median of 19, a 99th percentile of 39 and a maximum of 56, so the cap never changes a real page's tree; it keeps
+ * htmlparser2, whose open-element bookkeeping costs the depth on every tag, linear on a page nested 100,000 deep.
+ */
+export const MAX_NESTING_DEPTH = 512;
