@@ -3,8 +3,11 @@ import { Option, type Command } from 'commander';
 import { declutter, renderExplain, renderHtml, renderJson, renderMarkdown } from '../index.js';
 import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
 import type { Article, EmptyReason } from '../article.js';
+import { renderReport } from '../render/report.js';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
+import { decodeUtf8 } from './folder.js';
+import { writeFileAtomic } from './report.js';
 import { readInputFile, readStdin, useColour } from './io.js';
 import { parseByteSize } from './parse.js';
 
@@ -18,6 +21,8 @@ interface CleanFlags {
   input: InputHint;
   favor: Favor;
   maxBytes: number;
+  report?: string;
+  reference?: string;
 }
 
 /** One line per refusal, saying what was wrong with the input. */
@@ -37,6 +42,8 @@ export function registerClean(program: Command, ctx: CommandContext): void {
     .option('--links', 'keep links: [text](url) in markdown, <a href> in html, a "links" array ({start, end, href}) per block in json; ignored for text')
     .addOption(new Option('--input <kind>', 'treat the input as html or text instead of sniffing it').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
     .addOption(new Option('--favor <preset>', 'prefer precision (less noise) or recall (less loss)').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))
+    .option('--report <file>', 'also write a visual HTML report: every block kept or removed, with its score and reasons')
+    .option('--reference <file>', 'with --report: a clean reference text (UTF-8); the report marks what the output misses and what it adds')
     .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this with exit code 4 (e.g. 512KB, 64MB)').argParser(parseByteSize).default(DEFAULT_OPTIONS.maxBytes, '64MB'))
     .action(async (file: string | undefined, flags: CleanFlags) => {
       const { io } = ctx;
@@ -44,11 +51,18 @@ export function registerClean(program: Command, ctx: CommandContext): void {
       if (source === '-' && file === undefined && io.stdin.isTTY === true) {
         throw new CliError('no input: give a file, or pipe a page to standard input (see --help)', EXIT.USAGE);
       }
+      if (flags.reference !== undefined && flags.report === undefined) {
+        throw new CliError('--reference is used with --report FILE', EXIT.USAGE);
+      }
+      const reference = flags.reference === undefined ? undefined : decodeUtf8(await readInputFile(flags.reference));
       const bytes = source === '-' ? await readStdin(io.stdin, flags.maxBytes) : await readInputFile(source, flags.maxBytes);
       const article = declutter(bytes, { input: flags.input, favor: flags.favor, maxBytes: flags.maxBytes });
       const name = source === '-' ? 'stdin' : source;
       const rejection = article.reason === undefined ? undefined : REJECTION_MESSAGES[article.reason];
       if (rejection !== undefined) throw new CliError(`${name}: ${rejection}`, EXIT.REJECTED);
+      if (flags.report !== undefined) {
+        await writeFileAtomic(flags.report, renderReport(article, { source: name, ...(reference === undefined ? {} : { reference }) }));
+      }
 
       io.stdout.write(render(article, flags, ctx));
       if (!article.ok && !flags.explain) {

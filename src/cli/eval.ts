@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { declutter } from '../index.js';
 import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
-import type { EmptyReason } from '../article.js';
+import type { Article, EmptyReason } from '../article.js';
 import { aggregate, benchmarkScores, type Summary } from '../score/index.js';
 import {
   fieldValue,
@@ -24,6 +24,7 @@ import { CliError, EXIT } from './exit-codes.js';
 import { decodeUtf8, listFileNames } from './folder.js';
 import { fixed, plural, renderSummary, scoreCells, table } from './format.js';
 import { readInputFile } from './io.js';
+import { EvalReports, INDEX_FILE, prepareReportDir } from './report.js';
 
 /** Options of `declutter eval`, as commander parses them. */
 interface EvalFlags {
@@ -33,6 +34,7 @@ interface EvalFlags {
   index?: string;
   favor: Favor;
   input: InputHint;
+  report?: string;
 }
 
 /** References are `<id>.txt` in the gold folder. */
@@ -58,6 +60,7 @@ export function registerEval(program: Command, ctx: CommandContext): void {
     .option('-q, --quiet', 'print only the summary: the means, groups and worst pages, no row per page')
     .option('--by <field>', 'also give the means per value of this index field, e.g. page_type (needs --index)')
     .option('--index <file>', 'JSON Lines, one object per page with an "id" field (used with --by)')
+    .option('--report <dir>', 'also write a visual HTML report per page into DIR/pages/, and DIR/index.html listing them worst first')
     .addOption(new Option('--favor <preset>', 'passed to declutter: prefer precision or recall').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))
     .addOption(new Option('--input <kind>', 'passed to declutter: treat pages as html or text instead of sniffing').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
     .action(async (pagesDir: string, goldDir: string, flags: EvalFlags) => {
@@ -65,13 +68,24 @@ export function registerEval(program: Command, ctx: CommandContext): void {
         throw new CliError('eval: --by FIELD and --index FILE must be given together', EXIT.USAGE);
       }
       const pageIndex = flags.index === undefined ? undefined : await readIndex(flags.index, flags.by ?? '');
+      if (flags.report !== undefined) await prepareReportDir(flags.report);
+      const reports =
+        flags.report === undefined
+          ? undefined
+          : new EvalReports(flags.report, pageIndex === undefined ? undefined : (id) => fieldValue(pageIndex.get(id), flags.by ?? ''));
       const pages = await findPages(pagesDir, ctx);
       const goldIds = await listGoldIds(goldDir);
       writePairingNotes(pages, goldIds, ctx);
       const scored = pages.filter((page) => goldIds.has(page.id));
 
-      const { rows, empty } = await scorePages(scored, pagesDir, goldDir, flags, ctx);
+      const { rows, empty } = await scorePages(scored, pagesDir, goldDir, flags, ctx, reports);
       const report = buildReport(rows, flags, pageIndex);
+      await reports?.finish({
+        title: `declutter eval: ${pagesDir}`,
+        summary: report.summary,
+        ...(report.groups === undefined ? {} : { groupField: report.groups.field, groups: report.groups.values }),
+      });
+      if (flags.report !== undefined) ctx.io.stderr.write(`declutter: note: reports written; open ${join(flags.report, INDEX_FILE)}\n`);
       ctx.io.stdout.write(flags.json === true ? renderJsonReport(report, flags) : renderReport(report, flags));
       writeClosingNotes(report, empty, ctx);
       if (report.failed > 0) ctx.exitCode = EXIT.SOME_FAILED;
@@ -88,6 +102,7 @@ async function scorePages(
   goldDir: string,
   flags: EvalFlags,
   ctx: CommandContext,
+  reports?: EvalReports,
 ): Promise<{ rows: EvalRow[]; empty: number }> {
   const rows: EvalRow[] = [];
   let empty = 0;
@@ -102,12 +117,14 @@ async function scorePages(
       progress(undefined);
       ctx.io.stderr.write(`declutter: ${path}: ${outcome.error}\n`);
     }
-    rows.push({
+    const row: EvalRow = {
       id: page.id,
       file: page.file,
       ...benchmarkScores(outcome.text, reference),
       ...(outcome.error === undefined ? {} : { error: outcome.error }),
-    });
+    };
+    rows.push(row);
+    await reports?.page(row, outcome.article, reference);
   }
   progress(undefined);
   return { rows, empty };
@@ -220,6 +237,8 @@ interface Outcome {
   error?: string;
   /** The page file holds nothing (or only whitespace): not a failure, the output is empty. */
   empty: boolean;
+  /** The extraction, when the page could be read. */
+  article?: Article;
 }
 
 async function extract(path: string, flags: EvalFlags): Promise<Outcome> {
@@ -232,8 +251,8 @@ async function extract(path: string, flags: EvalFlags): Promise<Outcome> {
   try {
     const article = declutter(bytes, { favor: flags.favor, input: flags.input });
     const failure = article.reason === undefined ? undefined : DECODE_FAILURES[article.reason];
-    if (failure !== undefined) return { text: '', error: failure, empty: false };
-    return { text: article.text, empty: article.reason === 'empty-input' };
+    if (failure !== undefined) return { text: '', error: failure, empty: false, article };
+    return { text: article.text, empty: article.reason === 'empty-input', article };
   } catch (err) {
     // A bug in an extractor must not end the run: the page is an error row, and the message says so.
     return { text: '', error: `internal error: ${errorMessage(err, path)}`, empty: false };
