@@ -3,6 +3,7 @@ import { measureBlock, menuPatternOf } from '../src/blocks/features.js';
 import {
   authorBio,
   codeLine,
+  cookieConsent,
   isRenderedPlaceholder,
   leadIn,
   offColumn,
@@ -82,6 +83,22 @@ describe('promotion', () => {
   it('leaves short lines to menuPattern and long blocks to the article', () => {
     expect(promotion(input('Subscribe to our newsletter', { words: 4 }))).toBeUndefined();
     expect(promotion(input('The newsletter industry …', { words: T.promotionMaxWords + 1 }))).toBeUndefined();
+  });
+});
+
+describe('cookieConsent', () => {
+  it.each([
+    'LinkedIn and 3rd parties use essential and non-essential cookies to provide, secure, analyze and improve our Services, and to show you relevant ads.',
+    'This website uses cookies to improve your experience. By continuing to browse the site you agree to our use of cookies.',
+    'Wir verwenden Cookies, um Ihnen ein optimales Webseiten-Erlebnis zu bieten.',
+    'Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site web.',
+  ])('flags a consent notice: %s', (text) => {
+    expect(cookieConsent(input(text, { words: text.split(' ').length }))?.reason).toBe('cookie-consent');
+  });
+
+  it('leaves an article about cookies alone, and anything longer than a notice', () => {
+    expect(cookieConsent(input('Bake the cookies for twelve minutes, then let them cool on a rack before icing them.', { words: 16 }))).toBeUndefined();
+    expect(cookieConsent(input('This site uses cookies …', { words: T.cookieConsentMaxWords + 1 }))).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import type { BlockFeatures, BlockKind } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
-import { AUTHOR_BIO, LEAD_IN_END, PROMOTION, PHOTO_CREDIT, IMAGE_FILE_NAME, PLACEHOLDER_BRACKET, PLACEHOLDER_MAX_BRACKETS, PLACEHOLDER_REST } from './vocab.js';
+import { AUTHOR_BIO, COOKIE_CONSENT, LEAD_IN_END, PROMOTION, PHOTO_CREDIT, IMAGE_FILE_NAME, PLACEHOLDER_BRACKET, PLACEHOLDER_MAX_BRACKETS, PLACEHOLDER_REST } from './vocab.js';
 
 /** Facts about the whole page that some rules compare a block with. */
 export interface PageContext {
@@ -122,6 +122,12 @@ export const promotion: Rule = ({ text, features: f }) =>
     ? say(T.promotionWeight, 'promotion')
     : undefined;
 
+/** A cookie or consent notice: a paragraph of its own, often long, never the article. */
+export const cookieConsent: Rule = ({ text, features: f }) =>
+  f.words <= T.cookieConsentMaxWords && COOKIE_CONSENT.test(text.toLowerCase())
+    ? say(T.cookieConsentWeight, 'cookie-consent')
+    : undefined;
+
 /** A caption: a block crediting a photographer or a picture agency describes an image, not the story. */
 export const photoCredit: Rule = ({ text, features: f }) =>
   f.words <= T.captionMaxWords && PHOTO_CREDIT.test(text.toLowerCase()) ? say(T.captionWeight, 'photo-credit') : undefined;
@@ -168,6 +174,7 @@ export const SHARED_RULES: readonly Rule[] = [
   offColumn,
   inCommentSection,
   inRelatedSection,
+  cookieConsent,
   authorBio,
   placeholder,
   photoCredit,

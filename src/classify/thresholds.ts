@@ -56,6 +56,9 @@ export const THRESHOLDS = Object.freeze({
   authorBioWeight: -4,
   /** A newsletter pitch is a sentence or two; a longer block about subscriptions is the article's subject. */
   promotionMaxWords: 40,
+  /** Cookie notices (COOKIE_CONSENT) up to this many words; longer blocks mentioning cookies are about them. */
+  cookieConsentMaxWords: 120,
+  cookieConsentWeight: -6,
   promotionWeight: -3,
   /** Captions are a sentence or two; a longer block mentioning a photo credit is text about photography. */
   captionMaxWords: 60,

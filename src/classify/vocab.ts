@@ -140,3 +140,11 @@ export const FURNITURE_CLASS_WORDS: ReadonlySet<string> = new Set([
   'related', 'recommended', 'trending', 'more', 'tags', 'teaser', 'comment', 'ad', 'sponsor', 'promo', 'newsletter',
   'subscribe', 'cookie', 'popup', 'widget', 'banner', 'copyright',
 ]);
+
+/**
+ * A cookie or consent notice, however long ("We use cookies to…", "This website uses cookies…", "By continuing to
+ * browse you agree to our use of cookies"), in the most common languages of the web. Matched against the
+ * lower-cased block.
+ */
+export const COOKIE_CONSENT =
+  /\b(?:(?:we|this (?:web)?site|our (?:web)?site|and (?:our )?(?:\d+ )?(?:third|3rd)[- ]parties|partners) uses? (?:(?:essential|optional|non-essential|necessary|strictly|functional|analytics|advertising|and|other|similar) ){0,4}cookies|(?:use|usage|placement|storing) of cookies|cookies? (?:policy|settings|preferences|consent|banner)|accept (?:all )?cookies|reject (?:all )?(?:non-essential )?cookies|manage (?:your )?cookies|by continuing to (?:use|browse|visit)|wir verwenden cookies|verwendet cookies|nous utilisons des cookies|utilise des cookies|utilizamos cookies|usamos cookies|utiliza cookies|utilizziamo (?:i )?cookie|utilizza (?:i )?cookie|gebruikt cookies|maakt gebruik van cookies)\b/u;
