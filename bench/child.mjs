@@ -1,6 +1,6 @@
 // One timed pass of one tool over a chunk of a set's pages, in a process of its own (started by run.mjs):
 //
-//   read the pack ─► warm up on the chunk's first pages ─► time every page, one at a time
+//   read the pack ─► an untimed warm-up pass over the chunk's pages ─► time every page, one at a time
 //
 // No garbage collection is forced between the warm-up and the timing: a forced full collection (gc() under
 // --expose-gc) also throws away much of what the warm-up compiled and learned, so the pass that follows runs
