@@ -4,7 +4,7 @@
  */
 
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
-import { needsCollapse } from './text-run.js';
+import { needsCollapse } from '../whitespace.js';
 import { DROPPED_TAGS } from './vocab.js';
 
 /**

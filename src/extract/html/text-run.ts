@@ -6,6 +6,7 @@
  */
 
 import type { LinkSpan } from '../../blocks/block.js';
+import { isUnicodeSpace } from '../whitespace.js';
 
 /** Runs of white space (ASCII, no-break and other Unicode spaces): a single-level class, no nested quantifier. */
 const WHITESPACE_RUN = /\s+/g;
@@ -242,30 +243,4 @@ function whitespaceShape(data: string): number {
   }
   if (blank) return BLANK;
   return collapse ? NEEDS_COLLAPSE : CLEAN;
-}
-
-/**
- * True when the text has white space other than single ASCII spaces between words: a line break, a tab, two
- * spaces, or a no-break or other Unicode space. Most text nodes with words in them need no collapsing, and this
- * scan is cheaper than running the replacement.
- */
-export function needsCollapse(data: string): boolean {
-  let previousSpace = false;
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (c === 32) {
-      if (previousSpace) return true;
-      previousSpace = true;
-    } else {
-      if (c < 32 || (c > 127 && isUnicodeSpace(c))) return true;
-      previousSpace = false;
-    }
-  }
-  return false;
-}
-
-/** The non-ASCII code units JavaScript's \s matches (no-break space, the U+2000 block, ideographic space…). */
-function isUnicodeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

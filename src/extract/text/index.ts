@@ -1,5 +1,6 @@
 import type { RawBlock } from '../../blocks/block.js';
 import { BULLET } from '../../classify/vocab.js';
+import { needsCollapse } from '../whitespace.js';
 
 /**
  * A text dump (a page rendered to text, e.g. by w3m or a browser's "save as text") becomes one block per
@@ -37,27 +38,5 @@ function leadingColumns(line: string): number {
  * words, and skip the replacement: on a line of megabytes, it would build the line a second time.
  */
 function normaliseLine(line: string): string {
-  return needsCollapse(line) ? line.replace(SPACE_RUN, ' ').trim() : line.trim();
-}
-
-/** True when the line has a character SPACE_RUN matches other than a single ASCII space between two others. */
-function needsCollapse(line: string): boolean {
-  let previousSpace = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 32) {
-      if (previousSpace) return true;
-      previousSpace = true;
-    } else {
-      if (c < 32 || (c > 127 && isCollapsedSpace(c))) return true;
-      previousSpace = false;
-    }
-  }
-  return false;
-}
-
-/** The non-ASCII characters of SPACE_RUN: no-break, Unicode and zero-width spaces, line separators, the BOM. */
-function isCollapsedSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return needsCollapse(line, true) ? line.replace(SPACE_RUN, ' ').trim() : line.trim();
 }
