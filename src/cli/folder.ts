@@ -1,6 +1,7 @@
 /** Reading folders for the folder commands (`score --pred/--gold`, `eval`). */
 import { readdir } from 'node:fs/promises';
 import { CliError, EXIT } from './exit-codes.js';
+import { fsErrorReason } from '../fs-errors.js';
 
 /**
  * The names of the files (not sub-folders) of a folder, sorted by code unit so the order never depends on
@@ -11,26 +12,12 @@ export async function listFileNames(dir: string): Promise<string[]> {
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    throw new CliError(`${dir}: ${dirReason(err)}`, EXIT.UNREADABLE);
+    throw new CliError(`${dir}: ${fsErrorReason(err, 'folder')}`, EXIT.UNREADABLE);
   }
   return entries
     .filter((entry) => !entry.isDirectory())
     .map((entry) => entry.name)
     .sort(compareCodeUnits);
-}
-
-function dirReason(err: unknown): string {
-  switch ((err as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOENT':
-      return 'no such directory';
-    case 'ENOTDIR':
-      return 'is not a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return (err as Error | undefined)?.message?.split('\n')[0] ?? 'cannot be read';
-  }
 }
 
 export function compareCodeUnits(a: string, b: string): number {

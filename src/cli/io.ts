@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { formatBytes, tooLargeDetail } from '../input/size.js';
 import { CliError, EXIT } from './exit-codes.js';
+import { fsErrorReason } from '../fs-errors.js';
 
 /** Terminal-facing streams, injectable so tests can capture output without spawning a process. */
 export interface CliIO {
@@ -30,14 +31,14 @@ export async function readInputFile(path: string, maxBytes = Infinity): Promise<
   try {
     info = await stat(path);
   } catch (err) {
-    throw new CliError(`${path}: ${fsReason(err)}`, EXIT.UNREADABLE);
+    throw new CliError(`${path}: ${fsErrorReason(err, 'file')}`, EXIT.UNREADABLE);
   }
   if (info.isDirectory()) throw new CliError(`${path}: is a directory, expected a file`, EXIT.UNREADABLE);
   if (info.isFile() && info.size > maxBytes) throw new CliError(`${path}: ${tooLargeDetail(info.size, maxBytes)}`, EXIT.REJECTED);
   try {
     return await readFile(path);
   } catch (err) {
-    throw new CliError(`${path}: ${fsReason(err)}`, EXIT.UNREADABLE);
+    throw new CliError(`${path}: ${fsErrorReason(err, 'file')}`, EXIT.UNREADABLE);
   }
 }
 
@@ -55,21 +56,4 @@ export async function readStdin(stdin: NodeJS.ReadableStream, maxBytes = Infinit
     chunks.push(bytes);
   }
   return Buffer.concat(chunks);
-}
-
-function fsReason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, expected a file';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    default:
-      return (err as Error | undefined)?.message?.split('\n')[0] ?? 'cannot be read';
-  }
 }

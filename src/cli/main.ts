@@ -5,6 +5,7 @@ import type { CommandContext } from './context.js';
 import { registerClean } from './clean.js';
 import { registerScore } from './score.js';
 import { registerEval } from './eval.js';
+import { registerBatch } from './batch.js';
 
 export const VERSION = '0.1.0';
 
@@ -26,6 +27,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   registerClean(program, ctx);
   registerScore(program, ctx);
   registerEval(program, ctx);
+  registerBatch(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
 
   try {
@@ -48,6 +50,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
 }
 
+/**
+ * Joins a message into one line. The lookbehind starts a match only where a run of white space starts, so a long
+ * run without a newline is not retried from each of its characters (which takes time in the square of its length).
+ */
 function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
+  return s.replace(/(?<!\s)\s*\n\s*/g, ' ').trim();
 }

@@ -7,6 +7,7 @@ import { causeOf, type EvalRow } from '../eval/index.js';
 import { renderReportIndex, type IndexEntry, type IndexOptions } from '../render/report-index.js';
 import { analyseReport, renderReport, wordCounts } from '../render/report.js';
 import { CliError, EXIT } from './exit-codes.js';
+import { fsErrorReason } from '../fs-errors.js';
 
 /**
  * Writes a file under a temporary name in the same folder, then renames it into place, so an interrupted run
@@ -19,7 +20,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await rename(temp, path);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
-    throw new CliError(`${path}: cannot write the report: ${writeReason(err)}`, EXIT.CANNOT_WRITE);
+    throw new CliError(`${path}: cannot write the report: ${fsErrorReason(err, 'output')}`, EXIT.CANNOT_WRITE);
   }
 }
 
@@ -41,28 +42,7 @@ export async function prepareReportDir(dir: string): Promise<void> {
   try {
     await mkdir(join(dir, PAGE_REPORTS), { recursive: true });
   } catch (err) {
-    throw new CliError(`${dir}: cannot create the report folder: ${writeReason(err)}`, EXIT.CANNOT_WRITE);
-  }
-}
-
-function writeReason(err: unknown): string {
-  switch ((err as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOENT':
-      return 'no such folder';
-    case 'ENOTDIR':
-      return 'a parent is not a folder';
-    case 'EISDIR':
-      return 'is a folder';
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'permission denied';
-    case 'EEXIST':
-      return 'a file is in the way';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    default:
-      return (err as Error | undefined)?.message?.split('\n')[0] ?? 'cannot be written';
+    throw new CliError(`${dir}: cannot create the report folder: ${fsErrorReason(err, 'output')}`, EXIT.CANNOT_WRITE);
   }
 }
 

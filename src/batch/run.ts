@@ -1,0 +1,436 @@
+/**
+ * The batch run: inputs stream in, a bounded window of pages goes out to the worker pool, results come back
+ * in any order and are written in input order, so the outputs and reports never depend on scheduling.
+ *
+ *   walk ─► shard ─► resume? ─► window ─► workers ─► reorder ─► outputs + failures report + progress
+ */
+import { closeSync, ftruncateSync, openSync, readSync, fstatSync, rmSync, writeSync, mkdirSync, realpathSync } from 'node:fs';
+import { access, opendir, rm } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { FORMAT_EXTENSIONS, shardOf, type Shard } from './names.js';
+import { WorkerPool } from './pool.js';
+import { isTemporaryName, type FailureCategory, type Task, type TaskResult, type WorkerOptions } from './task.js';
+import { BatchUsageError, planInputs, walkInputs, type Identity, type InputPlan, type WorkItem } from './walk.js';
+
+/** Defaults of the batch-only options (the extraction options take theirs from DEFAULT_OPTIONS). */
+export const BATCH_DEFAULTS = Object.freeze({
+  /** Seconds a page may take before it is recorded as failed and its worker replaced. */
+  pageTimeout: 30,
+});
+
+export interface BatchOptions extends Omit<WorkerOptions, 'tmpTag'> {
+  inputs: string[];
+  /** A folder (mirrored tree), a `.jsonl` file, or "-" for JSON Lines on stdout. */
+  out: string;
+  jobs: number;
+  /** Per-page time budget, in seconds. */
+  pageTimeout: number;
+  resume: boolean;
+  shard?: Shard;
+  /** Where failed pages are listed (JSON Lines); defaults beside the output. */
+  failures?: string;
+  stdin?: NodeJS.ReadableStream;
+  stdout?: NodeJS.WritableStream;
+  cwd?: string;
+}
+
+export interface Failure {
+  identity: Identity;
+  reason: string;
+  category: FailureCategory;
+}
+
+export interface BatchProgress {
+  /** Pages settled so far (done, empty, failed or skipped). */
+  settled: number;
+  /** Pages known so far; grows while containers are read. */
+  total: number;
+  extracted: number;
+  empty: number;
+  failed: number;
+  skipped: number;
+  words: number;
+}
+
+export interface BatchSummary extends BatchProgress {
+  seconds: number;
+  /** The failures report, when one was written. */
+  failuresPath?: string;
+}
+
+export interface BatchEvents {
+  /** The number of pages to expect (pages in folders and files; records are added as they are read). */
+  onTotal?(total: number): void;
+  onProgress?(progress: Readonly<BatchProgress>): void;
+  onFailure?(failure: Failure): void;
+}
+
+type OutMode = { type: 'tree'; dir: string } | { type: 'jsonl'; file: string } | { type: 'stdout' };
+
+function outMode(out: string, cwd: string): OutMode {
+  if (out === '-') return { type: 'stdout' };
+  if (/\.jsonl$/i.test(out)) return { type: 'jsonl', file: resolve(cwd, out) };
+  return { type: 'tree', dir: resolve(cwd, out) };
+}
+
+/**
+ * Pages handed to the pool per worker: one running, one queued, so a worker that finishes starts its next page
+ * at once instead of waiting for the main thread. A page's time budget starts when a worker takes it.
+ */
+const QUEUED_PER_WORKER = 2;
+
+/** Results waiting for the pages before them. Larger in tree mode, where an entry holds no output text. */
+function windowSize(mode: OutMode, jobs: number): number {
+  return mode.type === 'tree' ? Math.max(256, jobs * 64) : Math.max(16, jobs * 8);
+}
+
+type Outcome =
+  | { type: 'done'; empty: boolean; words: number; line?: string }
+  | { type: 'failed'; failure: Failure }
+  | { type: 'skipped' };
+
+/** Appends lines to a file with plain write(2) calls: in order, and complete in the file once written. */
+class LineFile {
+  private fd: number | undefined;
+  constructor(readonly path: string) {}
+  write(line: string): void {
+    try {
+      if (this.fd === undefined) this.fd = openSync(this.path, 'a');
+      const bytes = Buffer.from(line, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    } catch (err) {
+      throw new OutputError(this.path, err);
+    }
+  }
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+/**
+ * Prepares a JSON Lines file for resuming: drops a partial last line (an interrupted write) and returns the
+ * number of complete lines.
+ */
+export function completeLines(path: string): number {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r+');
+  } catch {
+    return 0;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const buf = Buffer.alloc(1 << 20);
+    let lines = 0;
+    let lastNewline = -1;
+    for (let pos = 0; pos < size; ) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) break;
+      for (let at = buf.indexOf(0x0a, 0); at !== -1 && at < n; at = buf.indexOf(0x0a, at + 1)) {
+        lines++;
+        lastNewline = pos + at;
+      }
+      pos += n;
+    }
+    if (lastNewline + 1 < size) ftruncateSync(fd, lastNewline + 1);
+    return lines;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Removes the temporary files an interrupted run left in the output tree. */
+async function removeTemporaries(dir: string, tag: string): Promise<void> {
+  const stack = [dir];
+  while (stack.length > 0) {
+    const folder = stack.pop() as string;
+    let handle;
+    try {
+      handle = await opendir(folder);
+    } catch {
+      continue;
+    }
+    for await (const entry of handle) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) stack.push(path);
+      else if (isTemporaryName(entry.name, tag)) await rm(path, { force: true });
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves waiters whenever something settles, so the producer can wait for room without polling. */
+class Signal {
+  private waiters: (() => void)[] = [];
+  wait(): Promise<void> {
+    return new Promise((r) => this.waiters.push(r));
+  }
+  notify(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const r of w) r();
+  }
+}
+
+/** Checks the command line's paths, creates the output, and resolves the plan of inputs. */
+async function prepare(opts: BatchOptions, mode: OutMode, cwd: string): Promise<{ plan: InputPlan; exclude?: string }> {
+  if (opts.inputs.length === 0) throw new BatchUsageError('no input: give folders, files, globs, or "-" for JSON Lines on stdin');
+  if (/\.jsonl\.gz$/i.test(opts.out)) throw new BatchUsageError('--out cannot write gzip: give a .jsonl file, or "-" and pipe it through gzip');
+  if (opts.resume && mode.type === 'stdout') throw new BatchUsageError('--resume needs --out to be a folder or a .jsonl file, not "-"');
+  const plan = await planInputs(opts.inputs, cwd);
+  if (mode.type === 'jsonl') {
+    for (const root of plan.roots) {
+      if (root.type === 'file' && root.path === mode.file) throw new BatchUsageError(`--out ${opts.out} is also an input`);
+    }
+  }
+  if (mode.type !== 'tree') return { plan };
+  for (const root of plan.roots) {
+    if (root.type === 'folder' || root.type === 'glob' || root.type === 'file') {
+      if (mode.dir === root.path || root.path.startsWith(mode.dir + sep)) {
+        throw new BatchUsageError(`--out ${opts.out} holds the input ${root.path}: outputs would mix with the pages`);
+      }
+    }
+  }
+  try {
+    mkdirSync(mode.dir, { recursive: true });
+    return { plan, exclude: realpathSync(mode.dir) };
+  } catch (err) {
+    throw new OutputError(mode.dir, err);
+  }
+}
+
+function failuresPathFor(opts: BatchOptions, mode: OutMode, cwd: string): string | undefined {
+  if (opts.failures !== undefined) return resolve(cwd, opts.failures);
+  // Shards writing into one folder each keep their own report.
+  if (mode.type === 'tree') return join(mode.dir, opts.shard === undefined ? 'failures.jsonl' : `failures.${opts.shard.index}-of-${opts.shard.count}.jsonl`);
+  if (mode.type === 'jsonl') return mode.file.replace(/\.jsonl$/i, '.failures.jsonl');
+  return undefined;
+}
+
+/** Runs a batch to the end and returns its summary. Usage problems throw BatchUsageError before any work. */
+export async function runBatch(opts: BatchOptions, events: BatchEvents = {}): Promise<BatchSummary> {
+  const started = process.hrtime.bigint();
+  const cwd = opts.cwd ?? process.cwd();
+  const mode = outMode(opts.out, cwd);
+  const { plan, exclude } = await prepare(opts, mode, cwd);
+  const extension = FORMAT_EXTENSIONS[opts.format];
+  const failuresPath = failuresPathFor(opts, mode, cwd);
+  const tmpTag = opts.shard === undefined ? '1of1' : `${opts.shard.index}of${opts.shard.count}`;
+
+  // Resume: in tree mode an output that exists is complete (outputs are renamed into place); in JSON Lines
+  // mode every page wrote one line, to the output or to the failures report, in input order.
+  let resumeAfter = 0;
+  /** Failures an interrupted JSON Lines run already reported: they stay in the report and count as failed. */
+  let priorFailures = 0;
+  if (mode.type === 'tree') {
+    await removeTemporaries(mode.dir, tmpTag);
+    if (failuresPath !== undefined) rmSync(failuresPath, { force: true });
+  } else if (mode.type === 'jsonl') {
+    if (opts.resume) {
+      priorFailures = failuresPath === undefined ? 0 : completeLines(failuresPath);
+      resumeAfter = completeLines(mode.file) + priorFailures;
+    } else {
+      rmSync(mode.file, { force: true });
+      if (failuresPath !== undefined) rmSync(failuresPath, { force: true });
+    }
+  } else if (failuresPath !== undefined) {
+    rmSync(failuresPath, { force: true });
+  }
+
+  for (const file of [mode.type === 'jsonl' ? mode.file : undefined, failuresPath]) {
+    if (file === undefined) continue;
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (err) {
+      throw new OutputError(dirname(file), err);
+    }
+  }
+  const output = mode.type === 'jsonl' ? new LineFile(mode.file) : undefined;
+  if (output !== undefined) output.write(''); // create the file even when no page succeeds
+  const failuresFile = failuresPath === undefined ? undefined : new LineFile(failuresPath);
+  const stdout = mode.type === 'stdout' ? (opts.stdout ?? process.stdout) : undefined;
+
+  const progress: BatchProgress = { settled: 0, total: 0, extracted: 0, empty: 0, failed: priorFailures, skipped: 0, words: 0 };
+  // The resumed pages that had failed are already counted as failed, not as skipped.
+  let uncountedPriorFailures = priorFailures;
+  const pool = new WorkerPool(opts.jobs, { tmpTag, format: opts.format, links: opts.links, input: opts.input, favor: opts.favor, maxBytes: opts.maxBytes }, opts.pageTimeout * 1000);
+  const window = windowSize(mode, opts.jobs);
+  const results = new Map<number, Outcome>();
+  const signal = new Signal();
+  let flushIndex = 0;
+  let flushing = false;
+  let inFlight = 0;
+  let anyFailure = priorFailures > 0;
+  /** A write to the output or the report failed (disk full…): the run stops with that error. */
+  let fatal: unknown;
+  const waitForRoom = async (): Promise<void> => {
+    if (fatal !== undefined) throw fatal;
+    await signal.wait();
+    if (fatal !== undefined) throw fatal;
+  };
+  const onStdoutError = (err: NodeJS.ErrnoException): void => {
+    fatal = err.code === 'EPIPE' ? new OutputClosedError('standard output was closed') : err;
+    signal.notify();
+  };
+  if (stdout !== undefined && typeof stdout.on === 'function') stdout.on('error', onStdoutError);
+
+  const record = async (outcome: Outcome): Promise<void> => {
+    progress.settled++;
+    switch (outcome.type) {
+      case 'skipped':
+        if (uncountedPriorFailures > 0) uncountedPriorFailures--;
+        else progress.skipped++;
+        break;
+      case 'failed': {
+        progress.failed++;
+        anyFailure = true;
+        const { identity, reason, category } = outcome.failure;
+        failuresFile?.write(JSON.stringify({ ...identity, reason, category }) + '\n');
+        events.onFailure?.(outcome.failure);
+        break;
+      }
+      case 'done':
+        progress.extracted++;
+        if (outcome.empty) progress.empty++;
+        progress.words += outcome.words;
+        if (outcome.line !== undefined && fatal === undefined) {
+          if (output !== undefined) output.write(outcome.line);
+          else if (stdout !== undefined && !stdout.write(outcome.line)) await drained(stdout);
+        }
+        break;
+    }
+    events.onProgress?.(progress);
+  };
+
+  const flush = async (): Promise<void> => {
+    if (flushing) return;
+    flushing = true;
+    try {
+      for (let next = results.get(flushIndex); next !== undefined; next = results.get(flushIndex)) {
+        results.delete(flushIndex);
+        await record(next);
+        flushIndex++;
+      }
+    } catch (err) {
+      fatal = err;
+    } finally {
+      flushing = false;
+    }
+    signal.notify();
+  };
+
+  const settle = (index: number, outcome: Outcome): void => {
+    results.set(index, outcome);
+    void flush();
+  };
+
+  // The expected total is counted on the side (folders and files only); the bar starts at once.
+  if (events.onTotal !== undefined) void countPages(plan, extension, exclude, opts.shard).then((n) => events.onTotal?.(n));
+
+  let index = 0;
+  try {
+    for await (const item of walkInputs(plan, { extension, ...(exclude === undefined ? {} : { exclude }), ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }), cwd })) {
+      if (opts.shard !== undefined && shardOf(item.key, opts.shard.count) !== opts.shard.index) continue;
+      const at = index++;
+      progress.total = Math.max(progress.total, index);
+      while (at >= flushIndex + window || inFlight >= opts.jobs * QUEUED_PER_WORKER) await waitForRoom();
+
+      if (at < resumeAfter) {
+        settle(at, { type: 'skipped' });
+        continue;
+      }
+      if (item.type === 'failed') {
+        settle(at, { type: 'failed', failure: { identity: item.identity, reason: item.reason, category: item.category } });
+        continue;
+      }
+      const outPath = mode.type === 'tree' ? join(mode.dir, ...item.out.split('/')) : undefined;
+      if (opts.resume && outPath !== undefined && (await exists(outPath))) {
+        settle(at, { type: 'skipped' });
+        continue;
+      }
+      const task: Task = {
+        id: at,
+        ...(item.type === 'file' ? { file: item.path } : { payload: item.payload, kind: item.kind, ...(item.url === undefined ? {} : { url: item.url }), ...(item.contentType === undefined ? {} : { contentType: item.contentType }) }),
+        ...(outPath === undefined ? { identity: item.identity } : { outPath }),
+      };
+      inFlight++;
+      void pool.run(task).then((result) => {
+        inFlight--;
+        settle(at, outcomeOf(result, item));
+      });
+    }
+    while (flushIndex < index) await waitForRoom();
+  } finally {
+    await pool.close();
+    if (stdout !== undefined && typeof stdout.off === 'function') stdout.off('error', onStdoutError);
+    output?.close();
+    failuresFile?.close();
+  }
+
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { ...progress, seconds, ...(anyFailure && failuresPath !== undefined ? { failuresPath } : {}) };
+}
+
+function outcomeOf(result: TaskResult, item: WorkItem): Outcome {
+  if (result.ok) return { type: 'done', empty: result.empty, words: result.words, ...(result.line === undefined ? {} : { line: result.line }) };
+  return { type: 'failed', failure: { identity: item.identity, reason: result.reason, category: result.category } };
+}
+
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((r) => {
+    if (typeof stream.once !== 'function') return r();
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      r();
+    };
+    stream.once('drain', done);
+    stream.once('error', done);
+    stream.once('close', done);
+  });
+}
+
+/** The output (folder, JSON Lines file, failures report) cannot be created or written. */
+export class OutputError extends Error {
+  override name = 'OutputError';
+  readonly code: string;
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
+    super(`${path}: cannot be written (${code})`);
+    this.code = code;
+  }
+}
+
+/** The reader of standard output went away (e.g. `| head`): the run stops quietly. */
+export class OutputClosedError extends Error {
+  override name = 'OutputClosedError';
+}
+
+/** Counts the pages of folders, globs and page files (containers are counted as they are read). */
+async function countPages(plan: InputPlan, extension: string, exclude: string | undefined, shard: Shard | undefined): Promise<number> {
+  const pagesOnly: InputPlan = { base: plan.base, roots: plan.roots.filter((r) => r.type !== 'stdin') };
+  let n = 0;
+  try {
+    for await (const item of walkInputs(pagesOnly, { extension, ...(exclude === undefined ? {} : { exclude }), containers: false })) {
+      if (shard === undefined || shardOf(item.key, shard.count) === shard.index) n++;
+    }
+  } catch {
+    // Counting is only for the progress bar.
+  }
+  return n;
+}
+
+export { BatchUsageError };

@@ -1,0 +1,175 @@
+/**
+ * One page's work, as a worker thread does it: read, extract, render, and either write the output file
+ * atomically or return the JSON line. Everything here is serialisable, so it crosses to a worker as is.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { declutter } from '../index.js';
+import type { Article, EmptyReason } from '../article.js';
+import { decodeInput } from '../input/index.js';
+import type { DeclutterOptions, Favor, InputHint } from '../options.js';
+import { renderHtml } from '../render/html.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import type { BatchFormat } from './names.js';
+import type { Identity } from './walk.js';
+import { fsErrorReason } from '../fs-errors.js';
+
+/** The options every worker runs with: plain data. */
+export interface WorkerOptions {
+  format: BatchFormat;
+  /** Part of temporary file names: which shard writes them. */
+  tmpTag: string;
+  links: boolean;
+  input: InputHint;
+  favor: Favor;
+  maxBytes: number;
+}
+
+/** Why a page failed, grouped the way the CLI's exit codes are. */
+export type FailureCategory = 'unreadable' | 'rejected' | 'timeout' | 'unwritable' | 'internal';
+
+export interface Task {
+  id: number;
+  /** A page file to read, or a page's content taken from a container. */
+  file?: string;
+  payload?: string | Uint8Array;
+  /** From the container: what the payload is, when the user did not say. */
+  kind?: 'html' | 'text' | 'auto';
+  url?: string;
+  /** The HTTP Content-Type the page was served with (WARC responses). */
+  contentType?: string;
+  /** Tree output: the absolute path to write. JSON Lines output: the identity that starts the line. */
+  outPath?: string;
+  identity?: Identity;
+}
+
+export type TaskResult =
+  | { id: number; ok: true; empty: boolean; words: number; line?: string }
+  | { id: number; ok: false; reason: string; category: FailureCategory };
+
+/** One line per refusal, as the clean command words them. */
+const REJECTIONS: Partial<Record<EmptyReason, string>> = {
+  'empty-input': 'input is empty',
+  'binary-input': 'input is binary, not HTML or text',
+  'too-large': 'input is larger than --max-bytes',
+};
+
+/**
+ * The temporary name an output is written under before it is renamed into place:
+ * `.NAME.tmp-TAG-PID-TASK`. TAG names the shard ("1of1" without --shard), so a shard cleaning up after an
+ * interrupted run of itself never touches the files another shard is writing in the same folder.
+ */
+export function temporaryPath(outPath: string, taskId: number, tag: string, pid = process.pid): string {
+  return join(dirname(outPath), `.${basename(outPath)}.tmp-${tag}-${pid}-${taskId}`);
+}
+
+/** True for a temporary file of a run with this tag (any process), which a later run may remove. */
+export function isTemporaryName(name: string, tag: string): boolean {
+  return name.startsWith('.') && new RegExp(`\\.tmp-${tag}-\\d+-\\d+$`).test(name);
+}
+
+function render(article: Article, opts: WorkerOptions): string {
+  const links = opts.links;
+  switch (opts.format) {
+    case 'json':
+      return renderJson(article, { links }) + '\n';
+    case 'markdown':
+      return article.ok ? renderMarkdown(article, { links }) + '\n' : '';
+    case 'html':
+      return article.ok ? renderHtml(article, { links }) + '\n' : '';
+    default:
+      return article.ok ? article.text + '\n' : '';
+  }
+}
+
+/** The line of JSON Lines output: who, then the article in the chosen format. */
+function jsonLine(identity: Identity, article: Article, opts: WorkerOptions): string {
+  if (opts.format === 'json') {
+    return JSON.stringify({ ...identity, ...(JSON.parse(renderJson(article, { links: opts.links })) as object) }) + '\n';
+  }
+  const body = opts.format === 'text' ? article.text : opts.format === 'markdown' ? renderMarkdown(article, { links: opts.links }) : renderHtml(article, { links: opts.links });
+  return (
+    JSON.stringify({
+      ...identity,
+      ok: article.ok,
+      ...(article.reason === undefined ? {} : { reason: article.reason }),
+      title: article.metadata.title ?? null,
+      [opts.format]: article.ok ? body : '',
+    }) + '\n'
+  );
+}
+
+function keptWords(article: Article): number {
+  let words = 0;
+  for (const b of article.blocks) if (b.label === 'content') words += b.features.words;
+  return words;
+}
+
+const createdFolders = new Set<string>();
+
+/** Writes to a temporary name in the same folder, then renames: a reader never sees half a file. */
+export function writeAtomically(outPath: string, data: string, taskId: number, tag: string): void {
+  const folder = dirname(outPath);
+  if (!createdFolders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    createdFolders.add(folder);
+  }
+  const tmp = temporaryPath(outPath, taskId, tag);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, outPath);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * A page served with an HTTP Content-Type: decoded with the header's charset first (it outranks the page's
+ * own declarations), then extracted from the text, keeping the encoding that was used.
+ */
+function withContentType(bytes: Uint8Array, contentType: string, options: Partial<DeclutterOptions>): Article {
+  const decoded = decodeInput(bytes, { hint: options.input ?? 'auto', maxBytes: options.maxBytes ?? Infinity, contentType });
+  if (!decoded.ok) return declutter(bytes, options);
+  const article = declutter(decoded.text, { ...options, input: decoded.kind });
+  return { ...article, encoding: decoded.encoding };
+}
+
+/** Runs one task. Never throws: every failure is a result with a one-line reason. */
+export function runTask(task: Task, opts: WorkerOptions): TaskResult {
+  let input: string | Uint8Array;
+  if (task.file !== undefined) {
+    try {
+      // Size and kind first: a file over the limit is refused unread, and a device or a pipe is never read.
+      const info = statSync(task.file);
+      if (!info.isFile()) return { id: task.id, ok: false, reason: 'not a regular file', category: 'unreadable' };
+      if (info.size > opts.maxBytes) return { id: task.id, ok: false, reason: REJECTIONS['too-large'] as string, category: 'rejected' };
+      input = readFileSync(task.file);
+    } catch (err) {
+      return { id: task.id, ok: false, reason: fsErrorReason(err, 'file'), category: 'unreadable' };
+    }
+  } else {
+    input = task.payload ?? '';
+  }
+  let article: Article;
+  try {
+    const hint = opts.input !== 'auto' ? opts.input : task.kind ?? 'auto';
+    const options = { input: hint, favor: opts.favor, maxBytes: opts.maxBytes, ...(task.url === undefined ? {} : { url: task.url }) };
+    article = task.contentType !== undefined && typeof input !== 'string' ? withContentType(input, task.contentType, options) : declutter(input, options);
+  } catch (err) {
+    return { id: task.id, ok: false, reason: `internal error: ${(err as Error)?.message?.split('\n')[0] ?? String(err)}`, category: 'internal' };
+  }
+  const rejection = article.reason === undefined ? undefined : REJECTIONS[article.reason];
+  if (rejection !== undefined) return { id: task.id, ok: false, reason: rejection, category: 'rejected' };
+
+  const words = keptWords(article);
+  const empty = !article.ok;
+  if (task.outPath === undefined) return { id: task.id, ok: true, empty, words, line: jsonLine(task.identity ?? {}, article, opts) };
+  try {
+    writeAtomically(task.outPath, render(article, opts), task.id, opts.tmpTag);
+  } catch (err) {
+    return { id: task.id, ok: false, reason: `cannot write output: ${fsErrorReason(err, 'output')}`, category: 'unwritable' };
+  }
+  return { id: task.id, ok: true, empty, words };
+}

@@ -1,0 +1,84 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { EXIT } from '../src/cli/exit-codes.js';
+import { articlePage, declutterBin, listTree, readTree, start } from './support/batch.js';
+
+jest.setTimeout(120_000);
+
+const PAGES = 400;
+let dir: string;
+const path = (...parts: string[]) => join(dir, ...parts);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'declutter-resume-'));
+  for (let i = 0; i < PAGES; i++) {
+    mkdirSync(path('pages', `s${i % 7}`), { recursive: true });
+    writeFileSync(path('pages', `s${i % 7}`, `page-${i}.html`), articlePage(i, 12));
+  }
+  symlinkSync(path('missing.html'), path('pages', 's3', 'page-broken.html'));
+  const lines = Array.from({ length: PAGES }, (_, i) => JSON.stringify({ id: `r${i}`, html: articlePage(i, 12) }));
+  lines.splice(PAGES / 2, 0, '{"id": "bad"}');
+  writeFileSync(path('records.jsonl'), lines.join('\n') + '\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts a run and kills it with SIGKILL as soon as `progressed()` says it is part-way. */
+async function killPartWay(args: string[], progressed: () => boolean): Promise<void> {
+  const { child, done } = start(args);
+  let exited = false;
+  void done.then(() => (exited = true));
+  while (!exited && !progressed()) await sleep(5);
+  expect(exited).toBe(false); // the run must still be going when it is killed
+  child.kill('SIGKILL');
+  const run = await done;
+  expect(run.signal).toBe('SIGKILL');
+}
+
+function fileCount(folder: string): number {
+  return existsSync(folder) ? listTree(folder).length : 0;
+}
+
+describe('kill -9 part-way, then --resume', () => {
+  it('a mirrored tree ends byte-identical to an uninterrupted run, with no temporary file left', async () => {
+    const reference = await declutterBin(['batch', path('pages'), '--out', path('ref-tree'), '-j', '2']);
+    expect(reference.code).toBe(EXIT.SOME_FAILED);
+    expect(fileCount(path('ref-tree'))).toBe(PAGES + 1);
+
+    await killPartWay(['batch', path('pages'), '--out', path('tree'), '-j', '2'], () => fileCount(path('tree')) >= PAGES / 4);
+    const partial = fileCount(path('tree'));
+    expect(partial).toBeLessThan(PAGES);
+
+    const resumed = await declutterBin(['batch', path('pages'), '--out', path('tree'), '-j', '2', '--resume']);
+    expect(resumed.code).toBe(EXIT.SOME_FAILED);
+    expect(listTree(path('tree'))).toEqual(listTree(path('ref-tree')));
+    expect(readTree(path('tree'))).toEqual(readTree(path('ref-tree')));
+  });
+
+  it('a JSON Lines output ends byte-identical: nothing lost, nothing twice', async () => {
+    const ref = path('ref.jsonl');
+    const reference = await declutterBin(['batch', path('records.jsonl'), '--out', ref, '-j', '2']);
+    expect(reference.code).toBe(EXIT.SOME_FAILED);
+    const full = readFileSync(ref, 'utf8');
+    expect(full.split('\n').length - 1).toBe(PAGES);
+
+    const out = path('out.jsonl');
+    const size = () => (existsSync(out) ? statSync(out).size : 0);
+    // Kill twice: once early, once again during the resumed run.
+    await killPartWay(['batch', path('records.jsonl'), '--out', out, '-j', '2'], () => size() >= full.length / 4);
+    await killPartWay(['batch', path('records.jsonl'), '--out', out, '-j', '2', '--resume'], () => size() >= full.length * 0.6);
+    const resumed = await declutterBin(['batch', path('records.jsonl'), '--out', out, '-j', '2', '--resume']);
+    expect(resumed.code).toBe(EXIT.SOME_FAILED);
+    expect(readFileSync(out, 'utf8')).toBe(full);
+    expect(readFileSync(path('out.failures.jsonl'), 'utf8')).toBe(readFileSync(path('ref.failures.jsonl'), 'utf8'));
+  });
+
+  it('resuming a finished run does no work and changes nothing', async () => {
+    const again = await declutterBin(['batch', path('pages'), '--out', path('ref-tree'), '-j', '2', '--resume']);
+    expect(again.code).toBe(EXIT.SOME_FAILED); // the broken link is tried again, and fails again
+    expect(fileCount(path('ref-tree'))).toBe(PAGES + 1);
+  });
+});
