@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { runCli } from './support/cli.js';
+import { expectOneLineError, runCli } from './support/cli.js';
 import { EXIT } from '../src/cli/exit-codes.js';
 
 const seed = 'fixtures/seed/page.txt';
@@ -17,15 +17,6 @@ beforeAll(() => {
   writeFileSync(join(dir, 'page.txt.gz'), gzipSync(readFileSync(seed)));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Every failure: the documented code, exactly one line on stderr, nothing on stdout. */
-function expectOneLineError(run: { code: number; stdout: string; stderr: string }, code: number, pattern: RegExp) {
-  expect(run.code).toBe(code);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(run.stderr).toMatch(pattern);
-  expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
-}
 
 describe('declutter FILE', () => {
   it('prints the article of a file and nothing else', async () => {

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT } from '../src/cli/exit-codes.js';
-import { runCli } from './support/cli.js';
+import { expectOneLineError, runCli } from './support/cli.js';
 
 const seed = 'fixtures/seed/page.txt';
 const seedReference = 'fixtures/seed/reference.txt';
@@ -13,14 +13,6 @@ beforeAll(() => {
   writeFileSync(join(dir, 'a-file'), 'not a folder');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A failure: the documented code, one line on stderr, nothing on stdout. */
-function expectOneLineError(run: { code: number; stdout: string; stderr: string }, code: number, pattern: RegExp) {
-  expect(run.code).toBe(code);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(run.stderr).toMatch(pattern);
-}
 
 describe('declutter PAGE --report FILE', () => {
   it('writes the report and still prints the article, and only the article, on stdout', async () => {

@@ -34,3 +34,12 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
   const code = await main(['node', 'declutter', ...args], io);
   return { code, stdout, stderr };
 }
+
+/** A failure: the documented exit code, exactly one line on stderr and no stack trace, nothing on stdout. */
+export function expectOneLineError(run: CliRun, code: number, pattern: RegExp): void {
+  expect(run.code).toBe(code);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr).toMatch(pattern);
+  expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+}
