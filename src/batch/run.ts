@@ -9,7 +9,7 @@ import { access, opendir, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { FORMAT_EXTENSIONS, shardOf, type Shard } from './names.js';
 import { WorkerPool } from './pool.js';
-import { isTemporaryName, type FailureCategory, type Task, type TaskResult, type WorkerOptions } from './task.js';
+import { temporaryNameTest, type FailureCategory, type Task, type TaskResult, type WorkerOptions } from './task.js';
 import { BatchUsageError, planInputs, walkInputs, type Identity, type InputPlan, type WorkItem } from './walk.js';
 
 /** Defaults of the batch-only options (the extraction options take theirs from DEFAULT_OPTIONS). */
@@ -142,6 +142,7 @@ export function completeLines(path: string): number {
 
 /** Removes the temporary files an interrupted run left in the output tree. */
 async function removeTemporaries(dir: string, tag: string): Promise<void> {
+  const isTemporary = temporaryNameTest(tag);
   const stack = [dir];
   while (stack.length > 0) {
     const folder = stack.pop() as string;
@@ -154,7 +155,7 @@ async function removeTemporaries(dir: string, tag: string): Promise<void> {
     for await (const entry of handle) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) stack.push(path);
-      else if (isTemporaryName(entry.name, tag)) await rm(path, { force: true });
+      else if (isTemporary(entry.name)) await rm(path, { force: true });
     }
   }
 }

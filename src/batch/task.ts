@@ -64,9 +64,13 @@ export function temporaryPath(outPath: string, taskId: number, tag: string, pid 
   return join(dirname(outPath), `.${basename(outPath)}.tmp-${tag}-${pid}-${taskId}`);
 }
 
-/** True for a temporary file of a run with this tag (any process), which a later run may remove. */
-export function isTemporaryName(name: string, tag: string): boolean {
-  return name.startsWith('.') && new RegExp(`\\.tmp-${tag}-\\d+-\\d+$`).test(name);
+/**
+ * A test for the temporary files of a run with this tag (any process), which a later run may remove. Built once
+ * per run: a resumed run checks every file of the output tree.
+ */
+export function temporaryNameTest(tag: string): (name: string) => boolean {
+  const pattern = new RegExp(`\\.tmp-${tag}-\\d+-\\d+$`);
+  return (name) => name.startsWith('.') && pattern.test(name);
 }
 
 function render(article: Article, opts: WorkerOptions): string {
