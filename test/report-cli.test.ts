@@ -1,7 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Article } from '../src/article.js';
 import { EXIT } from '../src/cli/exit-codes.js';
+import { EvalReports, prepareReportDir } from '../src/cli/report.js';
+import { declutter } from '../src/index.js';
+import { benchmarkScores } from '../src/score/index.js';
 import { expectOneLineError, runCli } from './support/cli.js';
 
 const seed = 'fixtures/seed/page.txt';
@@ -103,5 +107,27 @@ describe('declutter eval PAGES GOLD --report DIR', () => {
 
   it('a report folder that cannot be made is EXIT.CANNOT_WRITE before any page is read', async () => {
     expectOneLineError(await runCli(['eval', pages, gold, '--report', join(dir, 'a-file', 'sub')]), EXIT.CANNOT_WRITE, /cannot create the report folder/);
+  });
+});
+
+describe('EvalReports', () => {
+  it('lists a page whose report cannot be drawn with the reason, and goes on to the next page and the index', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'declutter-reports-'));
+    try {
+      await prepareReportDir(out);
+      const reports = new EvalReports(out);
+      const reference = 'A senior official called for greater trust.';
+      const row = (id: string) => ({ id, file: `${id}.html`, ...benchmarkScores(reference, reference) });
+      const broken = { ...declutter('<p>A senior official called for greater trust.</p>'), blocks: undefined } as unknown as Article;
+      await reports.page(row('broken'), broken, reference);
+      await reports.page(row('fine'), declutter('<p>A senior official called for greater trust.</p>'), reference);
+      await reports.finish({ title: 'test' });
+      const index = readFileSync(join(out, 'index.html'), 'utf8');
+      expect(index).toMatch(/error: no report: /);
+      expect(existsSync(join(out, 'pages', 'fine.html'))).toBe(true);
+      expect(existsSync(join(out, 'pages', 'broken.html'))).toBe(false);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

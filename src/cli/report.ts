@@ -70,11 +70,21 @@ export class EvalReports {
       ...(row.error === undefined ? {} : { error: row.error }),
     };
     if (article !== undefined) {
-      const analysis = analyseReport(article, reference);
-      const counts = wordCounts(article);
       const file = pageReportFile(row.id);
       const note = row.error === undefined ? undefined : `This page could not be decoded: ${row.error}.`;
-      const html = renderReport(article, { source: row.file, indexHref: INDEX_HREF, analysis, ...(note === undefined ? {} : { note }) });
+      let analysis: ReturnType<typeof analyseReport>;
+      let html: string;
+      try {
+        analysis = analyseReport(article, reference);
+        html = renderReport(article, { source: row.file, indexHref: INDEX_HREF, analysis, ...(note === undefined ? {} : { note }) });
+      } catch (err) {
+        // A page whose report cannot be drawn (a bug) is listed with the reason; the run goes on.
+        const message = err instanceof Error ? err.message : String(err);
+        entry.error = `no report: ${message.split('\n')[0]}`;
+        this.entries.push(entry);
+        return;
+      }
+      const counts = wordCounts(article);
       await writeFileAtomic(join(this.dir, file.path), html);
       Object.assign(entry, {
         href: file.href,
