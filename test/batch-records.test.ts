@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { completeLines } from '../src/batch/run.js';
-import { readJsonLines, type ContainerRecord } from '../src/batch/records.js';
+import { readJsonLines, type ContainerRecord } from '../src/input/records.js';
 
 async function all(chunks: (string | Buffer)[]): Promise<ContainerRecord[]> {
   const out: ContainerRecord[] = [];

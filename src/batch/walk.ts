@@ -8,7 +8,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { compileGlob, hasGlobChars, type CompiledGlob } from './glob.js';
 import { containerKind, isPageName, folderOutputNames, pageOutputName, RecordNamer, safeSegment, stemOf, type ContainerKind } from './names.js';
-import { maybeGunzip, readJsonLines, readWarc, type ContainerRecord } from './records.js';
+import { maybeGunzip, readJsonLines, readWarc, type ContainerRecord } from '../input/records.js';
 import { fsErrorReason } from '../fs-errors.js';
 
 /** Who an output or a failure belongs to: a page file's path, or a record's id, URL and container. */
