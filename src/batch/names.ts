@@ -3,12 +3,10 @@
  * whatever a record calls itself, and the shard an input belongs to. Pure functions, no file system.
  */
 import { createHash } from 'node:crypto';
+import type { Format } from '../render/format.js';
 
-/** The output formats, and the extension each writes. */
-export const BATCH_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
-export type BatchFormat = (typeof BATCH_FORMATS)[number];
-
-export const FORMAT_EXTENSIONS: Readonly<Record<BatchFormat, string>> = Object.freeze({
+/** The extension each output format writes. */
+export const FORMAT_EXTENSIONS: Readonly<Record<Format, string>> = Object.freeze({
   text: '.txt',
   markdown: '.md',
   html: '.html',

@@ -5,19 +5,17 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { declutter } from '../index.js';
-import type { Article, EmptyReason } from '../article.js';
+import type { Article } from '../article.js';
 import { decodeInput } from '../input/index.js';
 import type { DeclutterOptions, Favor, InputHint } from '../options.js';
-import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
-import type { BatchFormat } from './names.js';
+import { REFUSAL_MESSAGES, renderFormat, wordCounts, type Format } from '../render/format.js';
 import type { Identity } from './walk.js';
 import { fsErrorReason } from '../fs-errors.js';
 
 /** The options every worker runs with: plain data. */
 export interface WorkerOptions {
-  format: BatchFormat;
+  format: Format;
   /** Part of temporary file names: which shard writes them. */
   tmpTag: string;
   links: boolean;
@@ -48,13 +46,6 @@ export type TaskResult =
   | { id: number; ok: true; empty: boolean; words: number; line?: string }
   | { id: number; ok: false; reason: string; category: FailureCategory };
 
-/** One line per refusal, as the clean command words them. */
-const REJECTIONS: Partial<Record<EmptyReason, string>> = {
-  'empty-input': 'input is empty',
-  'binary-input': 'input is binary, not HTML or text',
-  'too-large': 'input is larger than --max-bytes',
-};
-
 /**
  * The temporary name an output is written under before it is renamed into place:
  * `.NAME.tmp-TAG-PID-TASK`. TAG names the shard ("1of1" without --shard), so a shard cleaning up after an
@@ -73,18 +64,10 @@ export function temporaryNameTest(tag: string): (name: string) => boolean {
   return (name) => name.startsWith('.') && pattern.test(name);
 }
 
+/** The output file's content: the article in the run's format, with a final newline unless it is empty. */
 function render(article: Article, opts: WorkerOptions): string {
-  const links = opts.links;
-  switch (opts.format) {
-    case 'json':
-      return renderJson(article, { links }) + '\n';
-    case 'markdown':
-      return article.ok ? renderMarkdown(article, { links }) + '\n' : '';
-    case 'html':
-      return article.ok ? renderHtml(article, { links }) + '\n' : '';
-    default:
-      return article.ok ? article.text + '\n' : '';
-  }
+  const out = renderFormat(article, opts.format, { links: opts.links });
+  return out === '' ? '' : out + '\n';
 }
 
 /** The line of JSON Lines output: who, then the article in the chosen format. */
@@ -92,22 +75,15 @@ function jsonLine(identity: Identity, article: Article, opts: WorkerOptions): st
   if (opts.format === 'json') {
     return JSON.stringify({ ...identity, ...(JSON.parse(renderJson(article, { links: opts.links })) as object) }) + '\n';
   }
-  const body = opts.format === 'text' ? article.text : opts.format === 'markdown' ? renderMarkdown(article, { links: opts.links }) : renderHtml(article, { links: opts.links });
   return (
     JSON.stringify({
       ...identity,
       ok: article.ok,
       ...(article.reason === undefined ? {} : { reason: article.reason }),
       title: article.metadata.title ?? null,
-      [opts.format]: article.ok ? body : '',
+      [opts.format]: renderFormat(article, opts.format, { links: opts.links }),
     }) + '\n'
   );
-}
-
-function keptWords(article: Article): number {
-  let words = 0;
-  for (const b of article.blocks) if (b.label === 'content') words += b.features.words;
-  return words;
 }
 
 const createdFolders = new Set<string>();
@@ -148,7 +124,7 @@ export function runTask(task: Task, opts: WorkerOptions): TaskResult {
       // Size and kind first: a file over the limit is refused unread, and a device or a pipe is never read.
       const info = statSync(task.file);
       if (!info.isFile()) return { id: task.id, ok: false, reason: 'not a regular file', category: 'unreadable' };
-      if (info.size > opts.maxBytes) return { id: task.id, ok: false, reason: REJECTIONS['too-large'] as string, category: 'rejected' };
+      if (info.size > opts.maxBytes) return { id: task.id, ok: false, reason: REFUSAL_MESSAGES['too-large'] as string, category: 'rejected' };
       input = readFileSync(task.file);
     } catch (err) {
       return { id: task.id, ok: false, reason: fsErrorReason(err, 'file'), category: 'unreadable' };
@@ -164,10 +140,10 @@ export function runTask(task: Task, opts: WorkerOptions): TaskResult {
   } catch (err) {
     return { id: task.id, ok: false, reason: `internal error: ${(err as Error)?.message?.split('\n')[0] ?? String(err)}`, category: 'internal' };
   }
-  const rejection = article.reason === undefined ? undefined : REJECTIONS[article.reason];
+  const rejection = article.reason === undefined ? undefined : REFUSAL_MESSAGES[article.reason];
   if (rejection !== undefined) return { id: task.id, ok: false, reason: rejection, category: 'rejected' };
 
-  const words = keptWords(article);
+  const words = wordCounts(article).kept;
   const empty = !article.ok;
   if (task.outPath === undefined) return { id: task.id, ok: true, empty, words, line: jsonLine(task.identity ?? {}, article, opts) };
   try {

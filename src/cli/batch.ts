@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { BATCH_FORMATS, parseShard, type BatchFormat, type Shard } from '../batch/names.js';
+import { parseShard, type Shard } from '../batch/names.js';
+import { FORMATS, type Format } from '../render/format.js';
 import { BATCH_DEFAULTS, BatchUsageError, OutputClosedError, OutputError, runBatch, type BatchProgress, type BatchSummary, type Failure } from '../batch/run.js';
 import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
 import type { CommandContext } from './context.js';
@@ -13,7 +14,7 @@ import { parseByteSize } from './parse.js';
 
 interface BatchFlags {
   out: string;
-  format: BatchFormat;
+  format: Format;
   links?: boolean;
   input: InputHint;
   favor: Favor;
@@ -52,7 +53,7 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
     .description('clean many pages: folders, globs, files, JSON Lines (.jsonl, "-" for stdin), WARC/WET archives')
     .argument('<inputs...>', 'folders (walked recursively), files, quoted globs, .jsonl/.warc/.wet files (optionally .gz), or "-"')
     .requiredOption('-o, --out <dest>', 'a folder (mirrors the inputs), a .jsonl file, or "-" for JSON Lines on stdout')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(BATCH_FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--links', 'keep links (markdown, html, json), as in the clean command')
     .addOption(new Option('--input <kind>', 'treat every page as html or text instead of sniffing it').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
     .addOption(new Option('--favor <preset>', 'prefer precision (less noise) or recall (less loss)').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))

@@ -1,8 +1,9 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
-import { declutter, renderExplain, renderHtml, renderJson, renderMarkdown } from '../index.js';
+import { declutter, renderExplain } from '../index.js';
 import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
-import type { Article, EmptyReason } from '../article.js';
+import type { Article } from '../article.js';
+import { FORMATS, REFUSAL_MESSAGES, renderFormat, type Format } from '../render/format.js';
 import { renderReport } from '../render/report.js';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
@@ -10,9 +11,6 @@ import { decodeUtf8 } from './folder.js';
 import { writeFileAtomic } from './report.js';
 import { readInputFile, readStdin, useColour } from './io.js';
 import { parseByteSize } from './parse.js';
-
-export const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
 
 interface CleanFlags {
   format: Format;
@@ -24,13 +22,6 @@ interface CleanFlags {
   report?: string;
   reference?: string;
 }
-
-/** One line per refusal, saying what was wrong with the input. */
-const REJECTION_MESSAGES: Partial<Record<EmptyReason, string>> = {
-  'empty-input': 'input is empty',
-  'binary-input': 'input is binary, not HTML or text',
-  'too-large': 'input is larger than --max-bytes',
-};
 
 /** Registers the default command: `declutter [FILE]` prints the main article of one page. */
 export function registerClean(program: Command, ctx: CommandContext): void {
@@ -58,7 +49,7 @@ export function registerClean(program: Command, ctx: CommandContext): void {
       const bytes = source === '-' ? await readStdin(io.stdin, flags.maxBytes) : await readInputFile(source, flags.maxBytes);
       const article = declutter(bytes, { input: flags.input, favor: flags.favor, maxBytes: flags.maxBytes });
       const name = source === '-' ? 'stdin' : source;
-      const rejection = article.reason === undefined ? undefined : REJECTION_MESSAGES[article.reason];
+      const rejection = article.reason === undefined ? undefined : REFUSAL_MESSAGES[article.reason];
       if (rejection !== undefined) throw new CliError(`${name}: ${rejection}`, EXIT.REJECTED);
       if (flags.report !== undefined) {
         await writeFileAtomic(flags.report, renderReport(article, { source: name, ...(reference === undefined ? {} : { reference }) }));
@@ -78,16 +69,6 @@ function render(article: Article, flags: CleanFlags, ctx: CommandContext): strin
     const chalk = new Chalk({ level: colour ? 1 : 0 });
     return renderExplain(article, { kept: (s) => s, removed: (s) => chalk.dim(s) }) + '\n';
   }
-  if (!article.ok && flags.format !== 'json') return '';
-  const links = flags.links === true;
-  switch (flags.format) {
-    case 'json':
-      return renderJson(article, { links }) + '\n';
-    case 'markdown':
-      return renderMarkdown(article, { links }) + '\n';
-    case 'html':
-      return renderHtml(article, { links }) + '\n';
-    default:
-      return article.text + '\n';
-  }
+  const out = renderFormat(article, flags.format, { links: flags.links === true });
+  return out === '' ? '' : out + '\n';
 }

@@ -5,7 +5,8 @@ import { basename, dirname, join } from 'node:path';
 import type { Article } from '../article.js';
 import { causeOf, type EvalRow } from '../eval/index.js';
 import { renderReportIndex, type IndexEntry, type IndexOptions } from '../render/report-index.js';
-import { analyseReport, renderReport, wordCounts } from '../render/report.js';
+import { wordCounts } from '../render/format.js';
+import { analyseReport, renderReport } from '../render/report.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { fsErrorReason } from '../fs-errors.js';
 

@@ -4,6 +4,7 @@ import { diff, score, tokenize, type DiffItem, type Scores } from '../score/inde
 import { SHINGLE_SIZE } from '../score/constants.js';
 import { escapeHtml } from './html.js';
 import { REPORT_STYLE, SCORE_DECIMALS, contentSecurityPolicy } from './report-style.js';
+import { wordCounts } from './format.js';
 
 /**
  * The visual report (`declutter PAGE --report FILE`): one self-contained HTML file showing every block of the
@@ -54,22 +55,6 @@ export function analyseReport(article: Article, reference: string): ReportAnalys
 
 function withBlock(item: DiffItem, block: number | undefined): DiffItem & { block?: number } {
   return block === undefined ? { ...item } : { ...item, block };
-}
-
-/** Word counts of the kept and removed blocks. */
-export function wordCounts(article: Article): { kept: number; removed: number; keptBlocks: number; removedBlocks: number } {
-  let kept = 0;
-  let removed = 0;
-  let keptBlocks = 0;
-  for (const b of article.blocks) {
-    if (b.label === 'content') {
-      kept += b.features.words;
-      keptBlocks++;
-    } else {
-      removed += b.features.words;
-    }
-  }
-  return { kept, removed, keptBlocks, removedBlocks: article.blocks.length - keptBlocks };
 }
 
 /** The report as one HTML document. Deterministic: the same article and options give the same bytes. */
