@@ -1,6 +1,6 @@
 import type { Block } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
-import { PRICE } from './vocab.js';
+import { BULLET, PRICE } from './vocab.js';
 
 /** A DOM container whose child containers repeat one structure: a product grid, a listing, a table of records. */
 export interface RecordGrid {
@@ -103,23 +103,33 @@ export function findRecordGrid(blocks: readonly Block[]): RecordGrid | undefined
  * Everything else on the page is relabelled boilerplate.
  */
 export function selectRecordGrid(blocks: Block[], grid: RecordGrid): { from: number; to: number } | undefined {
+  const inside = (b: Block) => b.features.landmark === undefined && b.features.ancestors?.includes(grid.container) === true;
+  return keepOnly(blocks, inside, (b) => b.text, 'record-grid');
+}
+
+/**
+ * Keeps the blocks `inside` that carry words, are not furniture vocabulary and whose key was not kept before
+ * (a repeated title), with the reason `→NAME`; every other content block becomes boilerplate (`→outside-NAME`).
+ * Returns the indices of the first and last block kept.
+ */
+function keepOnly(blocks: Block[], inside: (b: Block) => boolean, keyOf: (b: Block) => string, name: string): { from: number; to: number } | undefined {
   const seen = new Set<string>();
   let from = -1;
   let to = -1;
   for (const b of blocks) {
-    const inside = b.features.landmark === undefined && b.features.ancestors?.includes(grid.container) === true;
-    const keep = inside && b.features.words > 0 && b.features.menuPattern === undefined && !seen.has(b.text);
+    const key = keyOf(b);
+    const keep = inside(b) && b.features.words > 0 && b.features.menuPattern === undefined && !seen.has(key);
     if (keep) {
-      seen.add(b.text);
+      seen.add(key);
       if (b.label !== 'content') {
         b.label = 'content';
-        b.reasons.push('→record-grid');
+        b.reasons.push(`→${name}`);
       }
       if (from < 0) from = b.index;
       to = b.index;
     } else if (b.label === 'content') {
       b.label = 'boilerplate';
-      b.reasons.push('→outside-record-grid');
+      b.reasons.push(`→outside-${name}`);
     }
   }
   return from < 0 ? undefined : { from, to };
@@ -165,27 +175,9 @@ export function findPricedRun(blocks: readonly Block[]): { from: number; to: num
 
 /**
  * Keeps a priced run ("priced-run"): its lines with words, except furniture vocabulary and lines repeating one
- * already kept in the run (a card names its product on the image and again as a link). Everything else is
- * relabelled boilerplate.
+ * already kept in the run, bullets aside (a card names its product on the image and again as a link). Everything
+ * else is relabelled boilerplate.
  */
 export function selectPricedRun(blocks: Block[], run: { from: number; to: number }): void {
-  const seen = new Set<string>();
-  for (const b of blocks) {
-    const inside = b.index >= run.from && b.index <= run.to;
-    const key = b.text.replace(BULLET_PREFIX, '');
-    const keep = inside && b.features.words > 0 && b.features.menuPattern === undefined && !seen.has(key);
-    if (keep) {
-      seen.add(key);
-      if (b.label !== 'content') {
-        b.label = 'content';
-        b.reasons.push('→priced-run');
-      }
-    } else if (b.label === 'content') {
-      b.label = 'boilerplate';
-      b.reasons.push('→outside-priced-run');
-    }
-  }
+  keepOnly(blocks, (b) => b.index >= run.from && b.index <= run.to, (b) => b.text.replace(BULLET, '').trimStart(), 'priced-run');
 }
-
-/** A leading bullet and its space, so "• Dark Roast" and "Dark Roast" count as one line. */
-const BULLET_PREFIX = /^[·•▪►▸◦‣○●■□☆»|*–—-]\s+/u;
