@@ -2,13 +2,14 @@ import type { Block } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
 import { tierOf } from './smooth.js';
 import { FURNITURE_CLASS_WORDS } from './vocab.js';
+import { IN_RELATED_SECTION } from './rules.js';
 
 /**
  * Teasers under a related-content heading: the container holding the article often holds that section too, and
  * cannot vouch for it.
  */
 function underSectionHeading(b: Block): boolean {
-  return b.reasons.includes('in-related-section');
+  return b.reasons.includes(IN_RELATED_SECTION);
 }
 
 /**

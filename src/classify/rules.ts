@@ -106,10 +106,13 @@ export const inCommentSection: Rule = ({ index, page }) =>
     ? say(T.commentSectionWeight, 'in-comment-section')
     : undefined;
 
+/** The reason inRelatedSection gives: container coherence reads it too (the main container does not vouch for teasers). */
+export const IN_RELATED_SECTION = 'in-related-section';
+
 /** Teasers follow a related-content heading, up to the next heading: links to other articles, not this one. */
 export const inRelatedSection: Rule = ({ index, page }) =>
   page.relatedSections?.some(([from, to]) => index >= from && index < to) === true
-    ? say(T.relatedSectionWeight, 'in-related-section')
+    ? say(T.relatedSectionWeight, IN_RELATED_SECTION)
     : undefined;
 
 /** "Jane Doe is a freelance writer based in…": the author's bio after the article. */
