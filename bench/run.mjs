@@ -1,7 +1,7 @@
 // The benchmark: declutter and its peers on the dev sets (../shared/datasets), one run, one table.
 //
-//   npm run bench                full run: every page, the median of 3 timed passes on scrapinghub and one on
-//                                wcxb-dev (the first pass is also the scored one);
+//   npm run bench                full run: every page of both sets, every tool, the median of 3 timed passes
+//                                (the first pass is also the scored one); about an hour and a half here;
 //                                prints the table, writes bench/results.md, bench/chart.svg, bench/results.json
 //   npm run bench -- --quick     every 10th page of scrapinghub and every 40th of wcxb-dev, one pass (scored and
 //                                timed), without Readability on jsdom (same scores as on linkedom, and the
@@ -38,9 +38,7 @@ const DATASETS = join(ROOT, '..', 'shared', 'datasets');
 /** The sets, and the every-nth-page stride of the quick run (a fixed subset: pages 0, n, 2n… by sorted id). */
 const SETS = [
   { name: 'scrapinghub', metric: 'zyte', quickStride: 10 },
-  // One timed pass in a full run (after the warm-up pass): Readability and Mercury take about four minutes a pass
-  // over its 1,497 pages here, so three passes of every tool would take the best part of an hour.
-  { name: 'wcxb-dev', metric: 'words', quickStride: 40, fullPasses: 1 },
+  { name: 'wcxb-dev', metric: 'words', quickStride: 40 },
 ];
 
 const FULL_PASSES = 3;
@@ -77,7 +75,6 @@ function parseArgs(argv) {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) usage(`--passes needs a whole number of at least 1`);
       args.passes = n;
-      args.passesGiven = true;
     } else if (arg === '--help' || arg === '-h') usage();
     else usage(`unknown argument ${arg}`);
   }
@@ -188,8 +185,8 @@ function scorePass(result, pages, toolId) {
 }
 
 async function benchSet(set, args) {
-  const tools = TOOLS.filter((tool) => (args.quick ? tool.quick !== false : tool.sets?.includes(set.name) ?? true));
-  const passes = args.quick || args.passesGiven ? args.passes : set.fullPasses ?? args.passes;
+  const tools = TOOLS.filter((tool) => !args.quick || tool.quick !== false);
+  const passes = args.passes;
   const started = performance.now();
   const pages = loadSet(set, args.quick);
   const pack = join(os.tmpdir(), `declutter-bench-${process.pid}-${set.name}.pack`);
@@ -204,7 +201,6 @@ async function benchSet(set, args) {
   // pass is also the scored one (its outputs come back with its time).
   for (let pass = 0; pass < passes; pass++) {
     for (const tool of tools) {
-      if (pass >= (tool.maxPasses ?? Infinity)) continue;
       const result = await childPass({ pack, tool: tool.id, warmup, keepOutputs: pass === 0 }, pages.length);
       const entry = results.get(tool.id);
       if (pass === 0) {
@@ -318,6 +314,8 @@ function environment(args, loadStart, loadEnd, seconds) {
     commit: gitDescription(),
     cpu: cpus[0]?.model ?? 'unknown CPU',
     cores: cpus.length,
+    // The cores this process may run on (its CPU affinity, e.g. under `taskset`): the children inherit it.
+    usableCores: os.availableParallelism(),
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     load: [loadStart, loadEnd],
     passes: args.passes,
@@ -334,15 +332,15 @@ Written by \`npm run bench\` (bench/run.mjs). Do not edit by hand: run it again.
 - **Date:** ${env.date}
 - **Versions:** Node ${env.node}; ${env.versions.join('; ')} (declutter at ${env.commit})
 - **Machine:** ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB (\`os.cpus()\`, \`os.totalmem()\`)
-- **Run conditions:** a shared machine with other work running: load average ${env.load[0].toFixed(2)} at the start,
+- **Run conditions:** ${env.usableCores < env.cores ? `pinned to ${env.usableCores} of the ${env.cores} cores (CPU affinity); ` : ''}a shared machine with other work running: load average ${env.load[0].toFixed(2)} at the start,
   ${env.load[1].toFixed(2)} at the end, on ${env.cores} cores. Speeds are comparable with each other (the tools' timed passes
   were interleaved) but not with a quiet machine. The run took ${Math.round(env.seconds / 60)} minutes of wall time.
 - **Pages:** ${pages} (every page${runs.length < SETS.length ? '; the run was cut short before the other sets' : ''}). HTML for every tool; the text dumps for declutter only.
 - **Method:** pages read, gunzipped and decoded (the page's own charset) to strings before any timing; every tool
   gets the same string. Time = parse + extract + conversion to text, one page at a time on one thread, summed over
   the set. A pass runs in fresh Node processes, one per ${CHUNK_PAGES} pages, each making one untimed warm-up pass over
-  its pages before timing them; the figure is the median of the timed passes (${runs.map((r) => `${r.set.name}: ${r.passes}`).join(', ')}; ${TOOLS.filter((t) => t.maxPasses !== undefined).map((t) => `${t.label}: ${t.maxPasses}, on ${t.sets?.join(' and ') ?? 'every set'} only`).join('; ')}:
-  the slowest by far), run pass by pass with the tools interleaved; the first pass's outputs are the ones scored. (Fresh processes because jsdom's per-window vm
+  its pages before timing them; the figure is the median of the timed passes (${runs.map((r) => `${r.set.name}: ${r.passes}`).join(', ')}, every tool),
+  run pass by pass with the tools interleaved; the first pass's outputs are the ones scored. (Fresh processes because jsdom's per-window vm
   contexts are not all freed on Node 20, about 5 MB a page: one process running Readability on jsdom over a
   whole set ran out of an 8 GB heap.)
   The peers' HTML output becomes text by one shared function (bench/paragraphs.mjs: blocks → paragraphs, list

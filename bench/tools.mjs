@@ -79,10 +79,6 @@ export const TOOLS = [
     // The same Readability as on linkedom, so the same scores; only its speed differs, and it is the slowest
     // tool by far: the quick run leaves it out to stay under a minute.
     quick: false,
-    // One timed pass in a full run, on scrapinghub only: each pass of it takes about as long as all the other
-    // tools' together, and one over wcxb-dev's 1,497 pages would take over twenty minutes here.
-    maxPasses: 1,
-    sets: ['scrapinghub'],
     load: () => Promise.all([loadReadability(), loadJsdom()]),
     run: (page) => {
       // A silent virtual console: jsdom otherwise prints every stylesheet it cannot parse.
