@@ -115,6 +115,41 @@ describe('record grids (DOM)', () => {
     expect(blocks.every((b) => b.label === 'content')).toBe(true);
   });
 
+  /** A job board (container 60): `n` cards, each one link holding a title, a company and a place, all scored bad. */
+  function jobBoard(first: number, n: number): Block[] {
+    return Array.from({ length: n }, (_, k) => {
+      const card = [1, 60, 600 + k];
+      const link = { ancestors: card, linkDensity: 1 };
+      return [
+        block(first + 3 * k, -7, `Senior Software Engineer ${k}`, { ...link, tagPath: 'li>a>h3' }),
+        block(first + 3 * k + 1, -8, `Example Company ${k}`, { ...link, tagPath: 'li>a>span' }),
+        block(first + 3 * k + 2, -8, `Remote, time zone UTC+${k}`, { ...link, tagPath: 'li>a>span' }),
+      ];
+    }).flat();
+  }
+
+  it('needs text outside links or prices, unless asked for link cards', () => {
+    expect(findRecordGrid(jobBoard(0, 8))).toBeUndefined();
+    expect(findRecordGrid(jobBoard(0, 8), { linkCards: true })?.container).toBe(60);
+  });
+
+  it('selection takes a grid of link cards on a page with no prose and no record run', () => {
+    const menu = Array.from({ length: 6 }, (_, k) => block(k, -9, `Category ${k}`, { ancestors: [1, 2, 20 + k], tagPath: 'ul>li>a', linkDensity: 1 }));
+    const blocks = [...menu, ...jobBoard(6, 8)];
+    expect(selectMainRegions(blocks, 0)).toHaveLength(1);
+    expect(menu.every((b) => b.label === 'boilerplate')).toBe(true);
+    expect(blocks.slice(6).every((b) => b.label === 'content' && b.reasons.includes('→record-grid'))).toBe(true);
+  });
+
+  it('selection leaves link cards beside an article as they are', () => {
+    const article = Array.from({ length: 6 }, (_, k) =>
+      block(k, 6, 'A long paragraph of running text that any reader would recognise as the article.', { words: 60, ancestors: [1, 5] }));
+    const cards = jobBoard(6, 8);
+    selectMainRegions([...article, ...cards], 0);
+    expect(article.every((b) => b.label === 'content')).toBe(true);
+    expect(cards.every((b) => b.label === 'boilerplate')).toBe(true);
+  });
+
   it('selection keeps an article whose prose outweighs a grid of teasers beside it', () => {
     const article = Array.from({ length: 6 }, (_, k) =>
       block(k, 6, 'A long paragraph of running text that any reader would recognise as the article.', { words: 60, ancestors: [1, 5] }));

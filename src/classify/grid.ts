@@ -40,10 +40,12 @@ interface ChildStats {
  * least `gridMinTextShare` of their words outside links (a price, a date, a description; a nested menu is links
  * only) and short blocks (at most `gridMaxWordsPerBlock` words on average: repeated containers of prose are
  * comments or posts, which the prose rules judge); records that show a price (at least `gridPricedShare` of them)
- * need no text outside links, since product cards are often links through and through. Blocks in page landmarks (nav, header, footer) are not
- * surveyed. One pass over each block's ancestry: linear in blocks × depth.
+ * need no text outside links, since product cards are often links through and through; so do all records with
+ * `linkCards`, which the selection asks for only on a page without prose (a job board whose every card is one link).
+ * Blocks in page landmarks (nav, header, footer) are not surveyed. One pass over each block's ancestry: linear in
+ * blocks × depth.
  */
-export function findRecordGrid(blocks: readonly Block[]): RecordGrid | undefined {
+export function findRecordGrid(blocks: readonly Block[], { linkCards = false }: { linkCards?: boolean } = {}): RecordGrid | undefined {
   const parents = new Map<number, Map<number, ChildStats>>();
   for (const b of blocks) {
     const chain = b.features.ancestors;
@@ -87,7 +89,7 @@ export function findRecordGrid(blocks: readonly Block[]): RecordGrid | undefined
     const pricedShare = pricedRecords / children.size;
     // Product cards are often links through and through (the title, the swatches, even the price): priced
     // records are a product grid whatever their link share. A menu shows no prices.
-    const textShareNeeded = pricedShare >= T.gridPricedShare ? 0 : T.gridMinTextShare;
+    const textShareNeeded = pricedShare >= T.gridPricedShare || linkCards ? 0 : T.gridMinTextShare;
     if (textWords < words * textShareNeeded || words > count * T.gridMaxWordsPerBlock) continue;
     if (best === undefined || words > best.words) {
       best = { container, records: children.size, words, similarity, textShare: textWords / words, pricedShare };

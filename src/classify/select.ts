@@ -38,7 +38,7 @@ export function selectMainRegions(blocks: Block[], bias: number, secondaryShare:
       return [{ from: priced.from, to: priced.to, value: priced.words, contentWords: priced.words }];
     }
   }
-  if (main === undefined || main.contentWords < T.minRegionWords) return selectRecordRun(blocks, bias);
+  if (main === undefined || main.contentWords < T.minRegionWords) return selectWithoutProse(blocks, bias, main);
   const records = longestRecordRun(blocks, bias);
   if (records !== undefined && records.contentWords >= main.contentWords * T.recordRunOverProse) return selectRecordRun(blocks, bias);
   regions.push(main);
@@ -126,6 +126,27 @@ function mark(taken: boolean[], r: Region): void {
 function relabel(b: Block): void {
   b.label = 'boilerplate';
   b.reasons.push('→outside-main-region');
+}
+
+/**
+ * A page without prose enough for a region: a listing, a grid, a directory. The record run (selectRecordRun) takes
+ * the short blocks that no rule found confidently boilerplate. On a grid of link cards (a job board, a shop whose
+ * cards are links through and through, a grid inside a container named "search") every block is scored bad for
+ * its links or its class, and the run finds little or nothing. So on a DOM page a grid is taken whatever its link
+ * share when it holds at least `linkCardGridOverRun` times the words of that run and of the small prose region: a
+ * repeated structure of many records is then the best guess at the page's content. With prose on the page, link
+ * cards stay boilerplate (taking a grid of 3 times the prose's words measured worse on scrapinghub's news pages, of
+ * 6 times no better on wcxb-dev).
+ */
+function selectWithoutProse(blocks: Block[], bias: number, main: Region | undefined): Region[] {
+  const run = longestRecordRun(blocks, bias);
+  const runWords = run !== undefined && run.contentWords >= T.minRecordRunWords ? run.contentWords : 0;
+  const cards = findRecordGrid(blocks, { linkCards: true });
+  if (cards !== undefined && cards.words >= T.minRecordRunWords && cards.words >= Math.max(runWords, main?.contentWords ?? 0) * T.linkCardGridOverRun) {
+    const r = selectRecordGrid(blocks, cards);
+    return r === undefined ? [] : [{ ...r, value: cards.words, contentWords: cards.words }];
+  }
+  return selectRecordRun(blocks, bias);
 }
 
 /**

@@ -167,6 +167,11 @@ export const THRESHOLDS = Object.freeze({
   /** …when at least this share of its records share one shape; a looser grid needs gridLooseOverProse times. */
   gridRegularSimilarity: 0.8,
   gridLooseOverProse: 3.5,
+  /**
+   * On a page without a prose region, a grid of link cards (no text share needed) is the content when it has this
+   * many times the words of the record run and of the prose (select.ts; 0, 0.5 and 1 measured the same, 2 lower).
+   */
+  linkCardGridOverRun: 1,
 });
 
 export type Thresholds = typeof THRESHOLDS;
