@@ -172,6 +172,8 @@ export const THRESHOLDS = Object.freeze({
    * many times the words of the record run and of the prose (select.ts; 0, 0.5 and 1 measured the same, 2 lower).
    */
   linkCardGridOverRun: 1,
+  /** Kept blocks above the article's title heading that are at least this share list items are teasers (title.ts). */
+  teasersAboveTitleListShare: 0.6,
 });
 
 export type Thresholds = typeof THRESHOLDS;
