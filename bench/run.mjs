@@ -141,10 +141,10 @@ function pageUrl(url, id) {
  * after the other. Resolves to { ms, errors, firstError, outputs? } summed over the chunks, or { crashed }
  * when a child died.
  */
-async function childPass(job, pageCount) {
+async function childPass(job, pageCount, chunkPages = CHUNK_PAGES) {
   const total = { ms: 0, errors: 0, firstError: undefined, outputs: job.keepOutputs ? [] : undefined };
-  for (let start = 0; start < pageCount; start += CHUNK_PAGES) {
-    const end = Math.min(pageCount, start + CHUNK_PAGES);
+  for (let start = 0; start < pageCount; start += chunkPages) {
+    const end = Math.min(pageCount, start + chunkPages);
     const result = await childChunk({ ...job, start, end });
     if (result.crashed !== undefined) return result;
     total.ms += result.ms;
@@ -161,13 +161,20 @@ function childChunk(job) {
     let result;
     const child = fork(CHILD, [JSON.stringify(job)], { execArgv: CHILD_NODE_OPTIONS, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
+    // The head and the tail of stderr: V8 prints why it aborted first, then a long native stack.
+    child.stderr.on('data', (chunk) => (stderr = stderr.length < 4000 ? stderr + chunk : stderr.slice(0, 2000) + String(chunk).slice(-2000)));
     child.on('message', (message) => (result = message));
     child.on('exit', (code, signal) => {
       if (result !== undefined) resolve(result);
-      else resolve({ crashed: `${signal ?? `exit code ${code}`}: ${stderr.trim().split('\n').slice(-3).join(' / ')}` });
+      else resolve({ crashed: `pages ${job.start}–${job.end - 1}, ${signal ?? `exit code ${code}`}: ${crashReason(stderr)}` });
     });
   });
+}
+
+/** The line of a dead child's stderr that says why (V8's "FATAL ERROR: …"), else its last line. */
+function crashReason(stderr) {
+  const lines = stderr.trim().split('\n');
+  return lines.find((line) => /FATAL|out of memory|Error:/i.test(line))?.trim() ?? lines.at(-1)?.trim() ?? 'no message';
 }
 
 function median(values) {
@@ -201,7 +208,7 @@ async function benchSet(set, args) {
   // pass is also the scored one (its outputs come back with its time).
   for (let pass = 0; pass < passes; pass++) {
     for (const tool of tools) {
-      const result = await childPass({ pack, tool: tool.id, warmup, keepOutputs: pass === 0 }, pages.length);
+      const result = await childPass({ pack, tool: tool.id, warmup, keepOutputs: pass === 0 }, pages.length, tool.chunkPages);
       const entry = results.get(tool.id);
       if (pass === 0) {
         Object.assign(entry, scorePass(result, pages, tool.id));
@@ -304,6 +311,9 @@ function gitDescription() {
   }
 }
 
+/** The commit the run measured: read when it starts, since the tree may move on while it runs. */
+let measuredCommit;
+
 function environment(args, loadStart, loadEnd, seconds) {
   const packages = [...new Set(TOOLS.flatMap((t) => t.packages))];
   const cpus = os.cpus();
@@ -311,7 +321,7 @@ function environment(args, loadStart, loadEnd, seconds) {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     node: process.version,
     versions: packages.map((name) => `${name} ${versionOf(name, ROOT)}`),
-    commit: gitDescription(),
+    commit: (measuredCommit ??= gitDescription()),
     cpu: cpus[0]?.model ?? 'unknown CPU',
     cores: cpus.length,
     // The cores this process may run on (its CPU affinity, e.g. under `taskset`): the children inherit it.
@@ -338,7 +348,7 @@ Written by \`npm run bench\` (bench/run.mjs). Do not edit by hand: run it again.
 - **Pages:** ${pages} (every page${runs.length < SETS.length ? '; the run was cut short before the other sets' : ''}). HTML for every tool; the text dumps for declutter only.
 - **Method:** pages read, gunzipped and decoded (the page's own charset) to strings before any timing; every tool
   gets the same string. Time = parse + extract + conversion to text, one page at a time on one thread, summed over
-  the set. A pass runs in fresh Node processes, one per ${CHUNK_PAGES} pages, each making one untimed warm-up pass over
+  the set. A pass runs in fresh Node processes, one per ${CHUNK_PAGES} pages (${TOOLS.filter((t) => t.chunkPages !== undefined).map((t) => `${t.label}: ${t.chunkPages}`).join(', ')}), each making one untimed warm-up pass over
   its pages before timing them; the figure is the median of the timed passes (${runs.map((r) => `${r.set.name}: ${r.passes}`).join(', ')}, every tool),
   run pass by pass with the tools interleaved; the first pass's outputs are the ones scored. (Fresh processes because jsdom's per-window vm
   contexts are not all freed on Node 20, about 5 MB a page: one process running Readability on jsdom over a
@@ -379,6 +389,7 @@ async function main() {
   if (args.redraw) return redraw();
   const loadStart = os.loadavg()[0];
   const started = performance.now();
+  measuredCommit = gitDescription();
   const runs = [];
   try {
     for (const set of SETS) {
@@ -414,6 +425,14 @@ function writeResults(runs, env, args) {
   writeFileSync(join(BENCH, 'chart.svg'), renderChart(runs));
   const json = { env, runs: runs.map(({ set, ...rest }) => ({ set: set.name, ...rest })) };
   writeFileSync(join(BENCH, 'results.json'), JSON.stringify(json, null, 2) + '\n');
+}
+
+// Interrupted (Ctrl-C, kill): the pack files go too.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const file of temporaryFiles) rmSync(file, { force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
 }
 
 await main();
