@@ -4,17 +4,27 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { temporaryPath, type Task, type TaskResult, type WorkerOptions } from './task.js';
+
+/** The heap limits of the workers (see HEAP_LIMITS). */
+export interface HeapLimits {
+  /** Every worker's limits. */
+  normal: ResourceLimits;
+  /** The limits of the worker a page that ran out of memory is retried in, alone. */
+  large: ResourceLimits;
+}
 
 /**
  * Heap limits of a worker. Tight limits make V8 collect early, which keeps the resident memory of a long run
  * flat (measured: 2 workers over 3,000 pages peak at 365 MB with V8's defaults, 222 MB with these). A page
- * that needs more is retried alone in a worker allowed LARGE_HEAP_MB; past that it fails ("ran out of
+ * that needs more is retried alone in a worker with the large limits; past those it fails ("ran out of
  * memory") without ending the run.
  */
-const HEAP_LIMITS = Object.freeze({ maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 });
-const LARGE_HEAP_LIMITS = Object.freeze({ maxOldGenerationSizeMb: 2048 });
+export const HEAP_LIMITS: HeapLimits = Object.freeze({
+  normal: Object.freeze({ maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 }),
+  large: Object.freeze({ maxOldGenerationSizeMb: 2048 }),
+});
 
 const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
@@ -41,6 +51,7 @@ export class WorkerPool {
     size: number,
     private readonly options: WorkerOptions,
     private readonly timeoutMs: number,
+    private readonly heap: HeapLimits = HEAP_LIMITS,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -60,7 +71,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerUrl(), { workerData: this.options, resourceLimits: HEAP_LIMITS });
+    const worker = new Worker(workerUrl(), { workerData: this.options, resourceLimits: this.heap.normal });
     const slot: Slot = { worker, ready: false };
     worker.on('message', (message: TaskResult | { ready: true }) => {
       if ('ready' in message) {
@@ -141,7 +152,7 @@ export class WorkerPool {
   /** Runs one task in a worker of its own with the large heap, under the same time budget. */
   private runAlone(task: Task): Promise<TaskResult> {
     return new Promise((resolve) => {
-      const worker = new Worker(workerUrl(), { workerData: this.options, resourceLimits: LARGE_HEAP_LIMITS });
+      const worker = new Worker(workerUrl(), { workerData: this.options, resourceLimits: this.heap.large });
       let timer: NodeJS.Timeout | undefined;
       let settled = false;
       const end = (result: TaskResult): void => {
