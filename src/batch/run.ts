@@ -6,7 +6,9 @@
  */
 import { closeSync, ftruncateSync, openSync, readSync, fstatSync, rmSync, writeSync, mkdirSync, realpathSync } from 'node:fs';
 import { access, opendir, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
+import { DEFAULT_OPTIONS } from '../options.js';
 import { FORMAT_EXTENSIONS, shardOf, type Shard } from './names.js';
 import { WorkerPool } from './pool.js';
 import { temporaryNameTest, type FailureCategory, type Task, type TaskResult, type WorkerOptions } from './task.js';
@@ -32,6 +34,24 @@ export interface BatchOptions extends Omit<WorkerOptions, 'tmpTag'> {
   stdin?: NodeJS.ReadableStream;
   stdout?: NodeJS.WritableStream;
   cwd?: string;
+}
+
+/** A batch as a library caller describes it: the inputs and the output; the rest defaults as in the CLI. */
+export type BatchRequest = Pick<BatchOptions, 'inputs' | 'out'> & Partial<Omit<BatchOptions, 'inputs' | 'out'>>;
+
+/** The full options of a request: text output, one worker per core, the extraction's own defaults. */
+export function batchOptions(request: BatchRequest): BatchOptions {
+  return {
+    format: 'text',
+    links: false,
+    input: DEFAULT_OPTIONS.input,
+    favor: DEFAULT_OPTIONS.favor,
+    maxBytes: DEFAULT_OPTIONS.maxBytes,
+    jobs: availableParallelism(),
+    pageTimeout: BATCH_DEFAULTS.pageTimeout,
+    resume: false,
+    ...request,
+  };
 }
 
 export interface Failure {

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { declutter } from '../index.js';
+import { declutter } from '../declutter.js';
 import type { Article } from '../article.js';
 import { decodeInput } from '../input/index.js';
 import type { DeclutterOptions, Favor, InputHint } from '../options.js';

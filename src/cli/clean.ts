@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
-import { declutter, renderExplain } from '../index.js';
+import { declutter } from '../declutter.js';
+import { renderExplain } from '../render/explain.js';
 import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
 import type { Article } from '../article.js';
 import { FORMATS, REFUSAL_MESSAGES, renderFormat, type Format } from '../render/format.js';

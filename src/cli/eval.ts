@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { declutter } from '../index.js';
+import { declutter } from '../declutter.js';
 import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
 import type { Article, EmptyReason } from '../article.js';
 import { aggregate, benchmarkScores, type Summary } from '../score/index.js';

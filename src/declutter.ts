@@ -1,0 +1,60 @@
+/**
+ * The pipeline of one page: input ─► blocks ─► features ─► classify ─► select ─► Article. The public entry is
+ * index.ts; internal callers (the CLI, batch workers) import from here.
+ */
+import type { Article, EmptyReason } from './article.js';
+import type { Block, RawBlock } from './blocks/block.js';
+import { classify } from './classify/index.js';
+import { separateTitle } from './classify/title.js';
+import { extractHtml, extractText, type Extraction } from './extract/index.js';
+import { decodeInput } from './input/index.js';
+import { resolveOptions, type DeclutterOptions } from './options.js';
+import { renderText } from './render/text.js';
+
+/**
+ * Extracts the main article. Accepts bytes (any charset, gzip allowed) or an already decoded string.
+ * Never returns null: an Article without content says why in `reason`.
+ */
+export function declutter(input: string | Uint8Array, options: Partial<DeclutterOptions> = {}): Article {
+  const opts = resolveOptions(options);
+  const decoded = decodeInput(input, { hint: opts.input, maxBytes: opts.maxBytes });
+  if (!decoded.ok) return emptyArticle(opts.input === 'html' ? 'html' : 'text', decoded.reason);
+
+  const extraction: Extraction = decoded.kind === 'html' ? extractHtml(decoded.text, opts.url) : extractText(decoded.text);
+  const { blocks, language } = classify(extraction.blocks, {
+    favor: opts.favor,
+    language: extraction.metadata.language,
+    extraRules: extraction.rules,
+    ...(extraction.pageFacts === undefined ? {} : { pageFacts: extraction.pageFacts }),
+  });
+  carryLinks(extraction.blocks, blocks);
+  separateTitle(blocks, extraction.metadata.title);
+  const text = renderText(blocks);
+  const ok = text.length > 0;
+  return {
+    ok,
+    ...(ok ? {} : { reason: extraction.scriptOnly === true ? 'script-only' : 'no-main-content' }),
+    extractor: extraction.extractor,
+    encoding: decoded.encoding,
+    ...(language === undefined ? {} : { language }),
+    metadata: extraction.metadata,
+    blocks,
+    text,
+  };
+}
+
+/**
+ * Link spans go from each raw block to the block the classifier made of it: blocks come back in the same order,
+ * one per raw block. A block whose text differs from its raw block's gets none (offsets would not fit).
+ */
+function carryLinks(raws: readonly RawBlock[], blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const raw = raws[i];
+    const block = blocks[i] as Block;
+    if (raw?.links !== undefined && raw.text === block.text) block.links = raw.links;
+  }
+}
+
+function emptyArticle(extractor: Article['extractor'], reason: EmptyReason): Article {
+  return { ok: false, reason, extractor, metadata: {}, blocks: [], text: '' };
+}
