@@ -158,6 +158,12 @@ describe('codeLine', () => {
     expect(menuPatternOf('email = user.email')).toBeUndefined();
     expect(menuPatternOf('Print')).toBe('share');
   });
+
+  it('reads the "Click to share on …" buttons as share buttons, bulleted or not', () => {
+    expect(menuPatternOf('• Click to share on Bluesky (Opens in new window) Bluesky')).toBe('share');
+    expect(menuPatternOf('Click to email a link to a friend (Opens in new window) Email')).toBe('share');
+    expect(menuPatternOf('Click to see the full menu of the restaurant')).toBeUndefined();
+  });
 });
 
 describe('photoCredit in parentheses', () => {

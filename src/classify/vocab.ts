@@ -14,7 +14,8 @@ export const BULLET = /^(?:[·•▪►▸◦‣○●■□☆»|*–—-]|\d{1
 export const MENU_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
   ['copyright', /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b)/u],
   // Not followed by "(" or "=": `print("done")` and `email = user.email` are code, not a button.
-  ['share', /^(?:share|tweet|pin it|email|print|share (?:this|on)\b|share via\b|compartir|teilen|partager|condividi)\b(?!\(|\s?=)/u],
+  // "Click to share on X (Opens in new window)": the share buttons of WordPress's most common sharing plugin.
+  ['share', /^(?:share|tweet|pin it|email|print|share (?:this|on)\b|share via\b|click to (?:share|email|print)\b|compartir|teilen|partager|condividi)\b(?!\(|\s?=)/u],
   ['social', /^(?:follow us|like us|facebook|twitter|instagram|linkedin|youtube|pinterest|whatsapp|reddit|tiktok)\b/u],
   ['subscribe', /\b(?:subscribe|newsletter|sign up for|abonnieren|s'abonner|suscr[ií]bete)\b/u],
   ['account', /^(?:log ?in|log ?out|sign ?in|sign ?out|register|my account|create (?:an )?account|anmelden|connexion)\b/u],
