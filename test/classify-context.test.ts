@@ -163,6 +163,19 @@ describe('page-level stages (classify on synthetic lines)', () => {
     }
   });
 
+  it('opens a comment section at the customer-reviews heading of a DOM page, not at a text dump\'s "Reviews" line', () => {
+    const dom = (r: RawBlock): RawBlock => ({ text: r.text, kind: r.kind });
+    for (const heading of ['Customer Reviews', 'Reviews (24)', 'Ratings & Reviews:']) {
+      const raws = [paragraph(1), paragraph(2), paragraph(3), paragraph(4), { text: heading, kind: 'heading' } as RawBlock, comment('Great product.')].map(dom);
+      const { blocks } = classify(raws, { favor: 'balanced', language: 'en' });
+      expect(blocks[5]!.reasons).toContain('in-comment-section');
+    }
+    const dump = [paragraph(1), paragraph(2), paragraph(3), paragraph(4), { text: 'Reviews', kind: 'heading', indent: 0 } as RawBlock, paragraph(5)];
+    expect(classify(dump, { favor: 'balanced', language: 'en' }).blocks.some((b) => b.reasons.includes('in-comment-section'))).toBe(false);
+    const review = [paragraph(1), paragraph(2), paragraph(3), paragraph(4), { text: 'How we review products', kind: 'heading' } as RawBlock, paragraph(5)].map(dom);
+    expect(classify(review, { favor: 'balanced', language: 'en' }).blocks.some((b) => b.reasons.includes('in-comment-section'))).toBe(false);
+  });
+
   it('drops the second copy of a repeated paragraph', () => {
     const raws = [paragraph(1), paragraph(2), paragraph(1), paragraph(3)];
     const { blocks } = classify(raws, { favor: 'balanced', language: 'en' });

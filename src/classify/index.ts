@@ -9,7 +9,7 @@ import { smooth } from './smooth.js';
 import { applyContainerCoherence } from './container.js';
 import { selectMainRegions, type Region } from './select.js';
 import { FAVOR_PRESETS, THRESHOLDS as T } from './thresholds.js';
-import { BULLET, COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_SECTION, RELATED_SECTION } from './vocab.js';
+import { BULLET, COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_SECTION, RELATED_SECTION, REVIEW_SECTION } from './vocab.js';
 
 export interface ClassifyOptions {
   favor: Favor;
@@ -123,6 +123,7 @@ function pageContext(raws: readonly RawBlock[], features: readonly BlockFeatures
       const text = raws[i]!.text;
       if (isCommentHeading(text) && !(countsAreTeasers && commentCount(text) !== undefined) && !perPostLinks.has(headingText(text)))
         commentSectionStart = i;
+      else if (isReviewHeading(raw, f)) commentSectionStart = i;
       else if (isCommentAttribution(raws[i]!.text)) {
         firstAttribution ??= i;
         if (++attributions >= T.commentAttributionMinLines) commentSectionStart = firstAttribution;
@@ -158,6 +159,19 @@ const TRAILING_PUNCTUATION = /(?<![\s.…:!›»>-])[\s.…:!›»>-]+$/u;
 function isRelatedHeading(raw: RawBlock, f: BlockFeatures): boolean {
   if (raw.kind !== 'heading' || f.words === 0 || f.words > RELATED_HEADING_MAX_WORDS) return false;
   return RELATED_SECTION.test(raw.text.toLowerCase().replace(TRAILING_PUNCTUATION, ''));
+}
+
+/** Most words in a heading that opens the customer reviews. */
+const REVIEW_HEADING_MAX_WORDS = 6;
+
+/**
+ * A heading element that opens a product page's customer reviews (see REVIEW_SECTION): they start a comment section.
+ * DOM pages only: in a text dump "Reviews" is as often a tab's label above the description (taking it there measured
+ * worse: wcxb-dev text 0.7917 → 0.7868, product pages 0.559 → 0.529).
+ */
+function isReviewHeading(raw: RawBlock, f: BlockFeatures): boolean {
+  if (raw.kind !== 'heading' || f.indent !== undefined || f.words === 0 || f.words > REVIEW_HEADING_MAX_WORDS) return false;
+  return REVIEW_SECTION.test(headingText(raw.text).replace(TRAILING_PUNCTUATION, ''));
 }
 
 /** Longest text considered as a comment-section heading. */

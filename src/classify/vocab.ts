@@ -47,6 +47,14 @@ export const SENTENCE_END = /(?<![.!?…。！？])[.!?…。！？]+["'”’»
 export const COMMENT_SECTION =
   /^(?:\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts on\b.*|reactions?)|(?:top rated |latest |all |view |show |read |reader |user |newest |oldest )?comments?(?:\s*\(\d[\d,]*\))?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|comments are closed\.?|what do you think\??|kommentare|commentaires|comentarios|commenti)$/u;
 
+/**
+ * Headings that open a product page's customer reviews ("Customer Reviews", "Reviews (24)", "Ratings & Reviews"),
+ * matched against the lower-cased heading without brackets or trailing punctuation. Reviews are readers' text, like
+ * comments: what follows such a heading is not the product's description.
+ */
+export const REVIEW_SECTION =
+  /^(?:\d[\d,.]*\s+)?(?:customer |product |verified |top |all |user )?reviews?(?:\s*\(\d[\d,]*\))?$|^(?:customer )?ratings? (?:&|and) reviews$|^reviews with images$/u;
+
 /** The comment headings that are calls to write one (lower-cased, brackets stripped): a forum repeats them under every post. */
 export const COMMENT_CALL = /^(?:leave a (?:reply|comment)|post a comment|add a comment)$/u;
 
