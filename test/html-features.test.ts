@@ -110,6 +110,13 @@ describe('classTokens', () => {
     expect(meaningfulTokens('sidebar-content')).toEqual(['sidebar', 'content']);
   });
 
+  it('reads the main canvas beside an off-canvas dialog as the page, and component prefixes as no consent box', () => {
+    expect(meaningfulTokens('dialog-off-canvas-main-canvas')).toEqual(['main']);
+    expect(meaningfulTokens('modal-dialog ui-dialog')).toEqual(['popup']);
+    expect(meaningfulTokens('cmp-container cmp-text')).toEqual(['text']);
+    expect(meaningfulTokens('cookie-consent onetrust-banner')).toEqual(['cookie', 'banner']);
+  });
+
   it('still reads tag lists and clouds as "tags"', () => {
     for (const cls of [
       'tags', 'tag', 'category', 'categories', 'post-tags', 'entry-tags', 'tag-list', 'tag-cloud', 'tagcloud',

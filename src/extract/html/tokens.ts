@@ -135,14 +135,19 @@ function isGeneratedPart(value: string, start: number, end: number): boolean {
 /** "search-results", "searchResults", "search_result_item": the results of a search, not a search box. */
 const RESULTS_AFTER = /^[-_]?results?(?![a-z])/i;
 
+/** "dialog-off-canvas-main-canvas": the element a dialog's off-canvas panel pushes aside, i.e. the whole page. */
+const MAIN_CANVAS_AFTER = /[-_]main[-_]?canvas$/i;
+
 /**
  * Entries whose furniture word is qualified by the rest of the entry into something else: a search's results list
- * is a results page's content, and a layout class naming the content column before the sidebar
- * ("content-sidebar-wrap", a theme's two-column layout) wraps the article as much as the sidebar.
+ * is a results page's content, a layout class naming the content column before the sidebar ("content-sidebar-wrap",
+ * a theme's two-column layout) wraps the article as much as the sidebar, and the main canvas beside an off-canvas
+ * dialog ("dialog-off-canvas-main-canvas", which Drupal puts around every page) is the page itself.
  */
 function qualifiedAway(canonical: string, firstCanonical: string | undefined, value: string, cut: number, entryEnd: number): boolean {
   if (canonical === 'search') return RESULTS_AFTER.test(value.slice(cut, entryEnd));
   if (canonical === 'sidebar') return firstCanonical === 'content';
+  if (canonical === 'popup') return MAIN_CANVAS_AFTER.test(value.slice(cut, entryEnd));
   return false;
 }
 

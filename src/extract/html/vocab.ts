@@ -199,7 +199,9 @@ const TOKEN_SYNONYMS: ReadonlyArray<readonly [canonical: string, spellings: read
   ['promo', ['promo', 'promos', 'promotion', 'promoted', 'offer', 'offers', 'deal', 'deals', 'cta']],
   ['newsletter', ['newsletter', 'newsletters', 'signup', 'mailchimp', 'optin']],
   ['subscribe', ['subscribe', 'subscription', 'subscriptions', 'paywall', 'meter', 'register', 'login', 'signin']],
-  ['cookie', ['cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'onetrust']],
+  // Not "cmp" (a consent-management platform): Adobe Experience Manager's core components all carry the prefix
+  // ("cmp-container", "cmp-text"), whole pages of them.
+  ['cookie', ['cookie', 'cookies', 'consent', 'gdpr', 'onetrust']],
   ['popup', ['popup', 'modal', 'overlay', 'lightbox', 'dialog', 'interstitial', 'alertdialog', 'toast']],
   ['widget', ['widget', 'widgets', 'plugin', 'embed']],
   ['banner', ['banner', 'banners', 'billboard', 'leaderboard', 'skyscraper', 'mpu']],
