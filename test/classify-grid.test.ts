@@ -2,6 +2,7 @@ import type { Block, BlockFeatures } from '../src/blocks/block.js';
 import { findPricedRun, findRecordGrid, gridIsContent, selectRecordGrid } from '../src/classify/grid.js';
 import { declutter } from '../src/index.js';
 import { selectMainRegions } from '../src/classify/select.js';
+import { IN_COMMENT_SECTION } from '../src/classify/rules.js';
 
 /** A scored DOM block with hand-made features. */
 function block(index: number, score: number, text: string, f: Partial<BlockFeatures> = {}): Block {
@@ -81,6 +82,12 @@ describe('record grids (DOM)', () => {
       comments.push(block(2 * k + 1, 1, text, { ancestors: chain, tagPath: 'div>p', words: 40 }));
     }
     expect(findRecordGrid(comments)).toBeUndefined();
+  });
+
+  it('ignores blocks in a comment section: a thread has a grid\'s shape but is readers\' text', () => {
+    const thread = productGrid(0, 8).map((b) => ({ ...b, reasons: [IN_COMMENT_SECTION] }));
+    expect(findRecordGrid(thread)).toBeUndefined();
+    expect(findRecordGrid(productGrid(0, 8))?.container).toBe(10);
   });
 
   it('ignores blocks in page landmarks', () => {

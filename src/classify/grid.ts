@@ -1,6 +1,7 @@
 import type { Block } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
 import { BULLET, PRICE } from './vocab.js';
+import { IN_COMMENT_SECTION } from './rules.js';
 
 /** A DOM container whose child containers repeat one structure: a product grid, a listing, a table of records. */
 export interface RecordGrid {
@@ -42,14 +43,16 @@ interface ChildStats {
  * comments or posts, which the prose rules judge); records that show a price (at least `gridPricedShare` of them)
  * need no text outside links, since product cards are often links through and through; so do all records with
  * `linkCards`, which the selection asks for only on a page without prose (a job board whose every card is one link).
- * Blocks in page landmarks (nav, header, footer) are not surveyed. One pass over each block's ancestry: linear in
- * blocks × depth.
+ * Blocks in page landmarks (nav, header, footer) and in a comment section are not surveyed: a comment thread
+ * (name, date, text, again and again) has a grid's shape, but it is readers' text, not a listing. One pass over each
+ * block's ancestry: linear in blocks × depth.
  */
 export function findRecordGrid(blocks: readonly Block[], { linkCards = false }: { linkCards?: boolean } = {}): RecordGrid | undefined {
   const parents = new Map<number, Map<number, ChildStats>>();
   for (const b of blocks) {
     const chain = b.features.ancestors;
     if (chain === undefined || b.features.words === 0 || b.features.landmark !== undefined) continue;
+    if (b.reasons.includes(IN_COMMENT_SECTION)) continue;
     const shape = `${b.features.tagPath ?? ''}|${b.kind}`;
     const textWords = b.features.words * (1 - b.features.linkDensity);
     const priced = b.features.words <= T.gridMaxWordsPerBlock && PRICE.test(b.text);

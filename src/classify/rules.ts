@@ -100,10 +100,12 @@ export const offColumn: Rule = ({ features: f, page }) =>
     ? say(T.offColumnWeight, 'off-column')
     : undefined;
 
+/** The reason inCommentSection gives: record grids read it too (a comment thread is not a listing). */
+export const IN_COMMENT_SECTION = 'in-comment-section';
 /** Readers' comments follow a comment-section heading; the article does not continue under it. */
 export const inCommentSection: Rule = ({ index, page }) =>
   page.commentSectionStart !== undefined && index >= page.commentSectionStart
-    ? say(T.commentSectionWeight, 'in-comment-section')
+    ? say(T.commentSectionWeight, IN_COMMENT_SECTION)
     : undefined;
 
 /** The reason inRelatedSection gives: container coherence reads it too (the main container does not vouch for teasers). */
