@@ -1,6 +1,6 @@
-// One timed pass of one tool over a chunk of a set's pages, in a process of its own (started by run.mjs):
+// The timed passes of one tool over a chunk of a set's pages, in a process of its own (started by run.mjs):
 //
-//   read the pack ─► an untimed warm-up pass over the chunk's pages ─► time every page, one at a time
+//   read the pack ─► an untimed warm-up pass over the chunk's pages ─► N timed passes, one page at a time
 //
 // No garbage collection is forced between the warm-up and the timing: a forced full collection (gc() under
 // --expose-gc) also throws away much of what the warm-up compiled and learned, so the pass that follows runs
@@ -30,19 +30,25 @@ async function pass(job) {
   await tool.load();
   const pages = readPack(job.pack).slice(job.start, job.end);
   for (const page of pages.slice(0, job.warmup)) await runOne(tool, page);
-  const outputs = job.keepOutputs ? [] : undefined;
-  let ms = 0;
+  // The first timed pass's outputs are the ones scored.
+  const outputs = [];
+  const ms = [];
   let errors = 0;
   let firstError;
-  for (const page of pages) {
-    const start = performance.now();
-    const { text, error } = await runOne(tool, page);
-    ms += performance.now() - start;
-    if (error !== undefined) {
-      errors++;
-      firstError ??= `${page.id}: ${String(error?.message ?? error).split('\n')[0]}`;
+  for (let p = 0; p < job.passes; p++) {
+    let total = 0;
+    for (const page of pages) {
+      const start = performance.now();
+      const { text, error } = await runOne(tool, page);
+      total += performance.now() - start;
+      if (p > 0) continue;
+      if (error !== undefined) {
+        errors++;
+        firstError ??= `${page.id}: ${String(error?.message ?? error).split('\n')[0]}`;
+      }
+      outputs.push(text);
     }
-    outputs?.push(text);
+    ms.push(total);
   }
   return { ms, errors, firstError, outputs };
 }

@@ -11,9 +11,10 @@
 //   npm run bench -- --redraw    draw bench/chart.svg again from bench/results.json, running nothing
 //
 // Fairness: every page is read, gunzipped and decoded to a string before any timing, and every tool gets that
-// same string (declutter too, though it also takes bytes). Each pass of each tool runs in fresh processes
-// (bench/child.mjs), one per chunk of pages: each makes an untimed warm-up pass over its pages, then times parse + extract +
-// text for one page at a time on one thread; a pass is the sum over the set. The figure is the median pass.
+// same string (declutter too, though it also takes bytes). Each tool runs in fresh processes (bench/child.mjs), one
+// per chunk of pages: each makes an untimed warm-up pass over its pages, then times parse + extract + text for one
+// page at a time on one thread, pass after pass; a tool's pass is the sum over its chunks. The figure is the median
+// pass.
 import { execFileSync, fork } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -137,20 +138,19 @@ function pageUrl(url, id) {
 // ── running ─────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Runs one pass of a tool over a set: one child process (bench/child.mjs) per chunk of CHUNK_PAGES pages, one
- * after the other. Resolves to { ms, errors, firstError, outputs? } summed over the chunks, or { crashed }
- * when a child died.
+ * Runs a tool over pages [start, end) of a set: one child process (bench/child.mjs) per `chunkPages` of them, one
+ * after the other, each warming up and then timing every pass. Resolves to { ms: [per pass], errors, firstError,
+ * outputs } summed over the processes, or { crashed } when one died.
  */
-async function childPass(job, pageCount, chunkPages = CHUNK_PAGES) {
-  const total = { ms: 0, errors: 0, firstError: undefined, outputs: job.keepOutputs ? [] : undefined };
-  for (let start = 0; start < pageCount; start += chunkPages) {
-    const end = Math.min(pageCount, start + chunkPages);
-    const result = await childChunk({ ...job, start, end });
+async function toolRange(job, start, end, chunkPages) {
+  const total = { ms: new Array(job.passes).fill(0), errors: 0, firstError: undefined, outputs: [] };
+  for (let from = start; from < end; from += chunkPages) {
+    const result = await childChunk({ ...job, start: from, end: Math.min(end, from + chunkPages) });
     if (result.crashed !== undefined) return result;
-    total.ms += result.ms;
+    result.ms.forEach((ms, i) => (total.ms[i] += ms));
     total.errors += result.errors;
     total.firstError ??= result.firstError;
-    total.outputs?.push(...result.outputs);
+    total.outputs.push(...result.outputs);
   }
   return total;
 }
@@ -203,25 +203,34 @@ async function benchSet(set, args) {
   note(`${set.name}: ${pages.length} pages loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const warmup = WARMUP_PAGES;
 
-  const results = new Map(tools.map((tool) => [tool.id, { tool, passes: [] }]));
-  // Pass by pass, tool after tool: a burst of load from other work on the machine is shared out. The first
-  // pass is also the scored one (its outputs come back with its time).
-  for (let pass = 0; pass < passes; pass++) {
+  // Chunk by chunk, tool after tool: each tool's process warms up on the chunk and times every pass of it, so a
+  // burst of load from other work on the machine falls on every tool alike. A tool's pass is the sum of its pass
+  // over the chunks; the first pass's outputs are the ones scored.
+  const results = new Map(tools.map((tool) => [tool.id, { tool, ms: new Array(passes).fill(0), errors: 0, firstError: undefined, outputs: [] }]));
+  for (let start = 0; start < pages.length; start += CHUNK_PAGES) {
+    const end = Math.min(pages.length, start + CHUNK_PAGES);
     for (const tool of tools) {
-      const result = await childPass({ pack, tool: tool.id, warmup, keepOutputs: pass === 0 }, pages.length, tool.chunkPages);
       const entry = results.get(tool.id);
-      if (pass === 0) {
-        Object.assign(entry, scorePass(result, pages, tool.id));
-        note(`${set.name}: ${tool.id}: Zyte F1 ${entry.summary.zyte.f1.toFixed(3)}`);
+      if (entry.crashed !== undefined) continue;
+      const result = await toolRange({ pack, tool: tool.id, warmup, passes }, start, end, tool.chunkPages ?? CHUNK_PAGES);
+      if (result.crashed !== undefined) {
+        entry.crashed = result.crashed;
+        continue;
       }
-      if (result.crashed === undefined) entry.passes.push(result.ms);
-      else if (pass > 0) note(`${tool.id}: timed pass ${pass + 1} died (${result.crashed})`);
+      result.ms.forEach((ms, i) => (entry.ms[i] += ms));
+      entry.errors += result.errors;
+      entry.firstError ??= result.firstError;
+      entry.outputs.push(...result.outputs);
     }
-    note(`${set.name}: pass ${pass + 1}/${passes} done`);
+    note(`${set.name}: pages ${start}–${end - 1} of ${pages.length} done`);
+  }
+  for (const entry of results.values()) {
+    Object.assign(entry, scorePass(entry, pages, entry.tool.id));
+    note(`${set.name}: ${entry.tool.id}: Zyte F1 ${entry.summary.zyte.f1.toFixed(3)}`);
   }
   const check =
     set.name === 'scrapinghub' && !args.quick
-      ? scorePass(await childPass({ pack, tool: TEXT_CONTENT_CHECK.id, warmup: 0, keepOutputs: true }, pages.length), pages, TEXT_CONTENT_CHECK.id).summary
+      ? scorePass(await toolRange({ pack, tool: TEXT_CONTENT_CHECK.id, warmup: 0, passes: 1 }, 0, pages.length, CHUNK_PAGES), pages, TEXT_CONTENT_CHECK.id).summary
       : undefined;
   return {
     set,
@@ -233,8 +242,8 @@ async function benchSet(set, args) {
       input: r.tool.input,
       summary: r.summary,
       errors: r.errors,
-      pagesPerSecond: r.passes.length === 0 ? NaN : pages.length / (median(r.passes) / 1000),
-      passesMs: r.passes,
+      pagesPerSecond: r.crashed !== undefined ? NaN : pages.length / (median(r.ms) / 1000),
+      passesMs: r.crashed !== undefined ? [] : r.ms,
     })),
     textContentCheck: check,
   };
@@ -348,9 +357,9 @@ Written by \`npm run bench\` (bench/run.mjs). Do not edit by hand: run it again.
 - **Pages:** ${pages} (every page${runs.length < SETS.length ? '; the run was cut short before the other sets' : ''}). HTML for every tool; the text dumps for declutter only.
 - **Method:** pages read, gunzipped and decoded (the page's own charset) to strings before any timing; every tool
   gets the same string. Time = parse + extract + conversion to text, one page at a time on one thread, summed over
-  the set. A pass runs in fresh Node processes, one per ${CHUNK_PAGES} pages (${TOOLS.filter((t) => t.chunkPages !== undefined).map((t) => `${t.label}: ${t.chunkPages}`).join(', ')}), each making one untimed warm-up pass over
-  its pages before timing them; the figure is the median of the timed passes (${runs.map((r) => `${r.set.name}: ${r.passes}`).join(', ')}, every tool),
-  run pass by pass with the tools interleaved; the first pass's outputs are the ones scored. (Fresh processes because jsdom's per-window vm
+  the set. Each tool runs in fresh Node processes, one per ${CHUNK_PAGES} pages (${TOOLS.filter((t) => t.chunkPages !== undefined).map((t) => `${t.label}: ${t.chunkPages}`).join(', ')}), each making one untimed warm-up pass over
+  its pages and then every timed pass over them; the figure is the median of the timed passes (${runs.map((r) => `${r.set.name}: ${r.passes}`).join(', ')}, every tool),
+  the tools taking turns chunk by chunk; the first timed pass's outputs are the ones scored. (Fresh processes because jsdom's per-window vm
   contexts are not all freed on Node 20, about 5 MB a page: one process running Readability on jsdom over a
   whole set ran out of an 8 GB heap.)
   The peers' HTML output becomes text by one shared function (bench/paragraphs.mjs: blocks → paragraphs, list
