@@ -48,6 +48,12 @@ interface ChildStats {
  * block's ancestry: linear in blocks × depth.
  */
 export function findRecordGrid(blocks: readonly Block[], { linkCards = false }: { linkCards?: boolean } = {}): RecordGrid | undefined {
+  const grids = findRecordGrids(blocks);
+  return linkCards ? grids.linkCards : grids.strict;
+}
+
+/** Both grids of findRecordGrid from one survey of the page: the strict one, and the one that takes link cards. */
+export function findRecordGrids(blocks: readonly Block[]): { strict: RecordGrid | undefined; linkCards: RecordGrid | undefined } {
   const parents = new Map<number, Map<number, ChildStats>>();
   for (const b of blocks) {
     const chain = b.features.ancestors;
@@ -69,7 +75,8 @@ export function findRecordGrid(blocks: readonly Block[], { linkCards = false }: 
       }
     }
   }
-  let best: RecordGrid | undefined;
+  let strict: RecordGrid | undefined;
+  let linkCards: RecordGrid | undefined;
   for (const [container, children] of parents) {
     if (children.size < T.gridMinRecords) continue;
     let words = 0;
@@ -92,13 +99,13 @@ export function findRecordGrid(blocks: readonly Block[], { linkCards = false }: 
     const pricedShare = pricedRecords / children.size;
     // Product cards are often links through and through (the title, the swatches, even the price): priced
     // records are a product grid whatever their link share. A menu shows no prices.
-    const textShareNeeded = pricedShare >= T.gridPricedShare || linkCards ? 0 : T.gridMinTextShare;
-    if (textWords < words * textShareNeeded || words > count * T.gridMaxWordsPerBlock) continue;
-    if (best === undefined || words > best.words) {
-      best = { container, records: children.size, words, similarity, textShare: textWords / words, pricedShare };
-    }
+    if (words > count * T.gridMaxWordsPerBlock) continue;
+    const grid = { container, records: children.size, words, similarity, textShare: textWords / words, pricedShare };
+    if (linkCards === undefined || words > linkCards.words) linkCards = grid;
+    const textShareNeeded = pricedShare >= T.gridPricedShare ? 0 : T.gridMinTextShare;
+    if (textWords >= words * textShareNeeded && (strict === undefined || words > strict.words)) strict = grid;
   }
-  return best;
+  return { strict, linkCards };
 }
 
 /**

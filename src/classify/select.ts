@@ -1,7 +1,7 @@
 import type { Block } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
 import { tierOf } from './smooth.js';
-import { findPricedRun, findRecordGrid, gridIsContent, selectPricedRun, selectRecordGrid } from './grid.js';
+import { findPricedRun, findRecordGrids, gridIsContent, selectPricedRun, selectRecordGrid, type RecordGrid } from './grid.js';
 
 export interface Region {
   from: number;
@@ -23,7 +23,8 @@ export function selectMainRegions(blocks: Block[], bias: number, secondaryShare:
   const regions: Region[] = [];
   const taken = new Array<boolean>(blocks.length).fill(false);
   const main = bestRegion(values, blocks, taken);
-  const grid = findRecordGrid(blocks);
+  const grids = findRecordGrids(blocks);
+  const grid = grids.strict;
   if (grid !== undefined && gridIsContent(grid, pageTextWords(blocks, main, bias))) {
     const r = selectRecordGrid(blocks, grid);
     return r === undefined ? [] : [{ ...r, value: grid.words, contentWords: grid.words }];
@@ -38,7 +39,7 @@ export function selectMainRegions(blocks: Block[], bias: number, secondaryShare:
       return [{ from: priced.from, to: priced.to, value: priced.words, contentWords: priced.words }];
     }
   }
-  if (main === undefined || main.contentWords < T.minRegionWords) return selectWithoutProse(blocks, bias, main);
+  if (main === undefined || main.contentWords < T.minRegionWords) return selectWithoutProse(blocks, bias, main, grids.linkCards);
   const records = longestRecordRun(blocks, bias);
   if (records !== undefined && records.contentWords >= main.contentWords * T.recordRunOverProse) return selectRecordRun(blocks, bias);
   regions.push(main);
@@ -138,10 +139,9 @@ function relabel(b: Block): void {
  * cards stay boilerplate (taking a grid of 3 times the prose's words measured worse on scrapinghub's news pages, of
  * 6 times no better on wcxb-dev).
  */
-function selectWithoutProse(blocks: Block[], bias: number, main: Region | undefined): Region[] {
+function selectWithoutProse(blocks: Block[], bias: number, main: Region | undefined, cards: RecordGrid | undefined): Region[] {
   const run = longestRecordRun(blocks, bias);
   const runWords = run !== undefined && run.contentWords >= T.minRecordRunWords ? run.contentWords : 0;
-  const cards = findRecordGrid(blocks, { linkCards: true });
   if (cards !== undefined && cards.words >= T.minRecordRunWords && cards.words >= Math.max(runWords, main?.contentWords ?? 0) * T.linkCardGridOverRun) {
     const r = selectRecordGrid(blocks, cards);
     return r === undefined ? [] : [{ ...r, value: cards.words, contentWords: cards.words }];
