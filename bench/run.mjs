@@ -137,22 +137,29 @@ function pageUrl(url, id) {
 
 // ── running ─────────────────────────────────────────────────────────────────────────────────────────────
 
+/** An empty tally of a tool's timed passes: their times, the pages that threw, the scored pass's outputs. */
+function newTally(passes) {
+  return { ms: new Array(passes).fill(0), errors: 0, firstError: undefined, outputs: [], crashed: undefined };
+}
+
 /**
  * Runs a tool over pages [start, end) of a set: one child process (bench/child.mjs) per `chunkPages` of them, one
- * after the other, each warming up and then timing every pass. Resolves to { ms: [per pass], errors, firstError,
- * outputs } summed over the processes, or { crashed } when one died.
+ * after the other, each warming up and then timing every pass. Adds what they measured to `tally`, or sets
+ * `tally.crashed` when one died (and stops).
  */
-async function toolRange(job, start, end, chunkPages) {
-  const total = { ms: new Array(job.passes).fill(0), errors: 0, firstError: undefined, outputs: [] };
-  for (let from = start; from < end; from += chunkPages) {
+async function toolRange(tally, job, start, end, chunkPages) {
+  for (let from = start; from < end && tally.crashed === undefined; from += chunkPages) {
     const result = await childChunk({ ...job, start: from, end: Math.min(end, from + chunkPages) });
-    if (result.crashed !== undefined) return result;
-    result.ms.forEach((ms, i) => (total.ms[i] += ms));
-    total.errors += result.errors;
-    total.firstError ??= result.firstError;
-    total.outputs.push(...result.outputs);
+    if (result.crashed !== undefined) {
+      tally.crashed = result.crashed;
+      break;
+    }
+    result.ms.forEach((ms, i) => (tally.ms[i] += ms));
+    tally.errors += result.errors;
+    tally.firstError ??= result.firstError;
+    tally.outputs.push(...result.outputs);
   }
-  return total;
+  return tally;
 }
 
 /** One chunk in one child process. */
@@ -187,7 +194,8 @@ function median(values) {
 function scorePass(result, pages, toolId) {
   if (result.crashed !== undefined) note(`${toolId}: the process died (${result.crashed}); scored as empty output`);
   else if (result.firstError !== undefined) note(`${toolId}: ${result.errors} pages threw (first: ${result.firstError})`);
-  const rows = pages.map((page, i) => ({ id: page.id, ...benchmarkScores(result.outputs?.[i] ?? '', page.gold) }));
+  const outputs = result.crashed === undefined ? result.outputs : [];
+  const rows = pages.map((page, i) => ({ id: page.id, ...benchmarkScores(outputs[i] ?? '', page.gold) }));
   return { summary: aggregate(rows), errors: result.crashed !== undefined ? pages.length : result.errors };
 }
 
@@ -206,21 +214,11 @@ async function benchSet(set, args) {
   // Chunk by chunk, tool after tool: each tool's process warms up on the chunk and times every pass of it, so a
   // burst of load from other work on the machine falls on every tool alike. A tool's pass is the sum of its pass
   // over the chunks; the first pass's outputs are the ones scored.
-  const results = new Map(tools.map((tool) => [tool.id, { tool, ms: new Array(passes).fill(0), errors: 0, firstError: undefined, outputs: [] }]));
+  const results = new Map(tools.map((tool) => [tool.id, { tool, ...newTally(passes) }]));
   for (let start = 0; start < pages.length; start += CHUNK_PAGES) {
     const end = Math.min(pages.length, start + CHUNK_PAGES);
     for (const tool of tools) {
-      const entry = results.get(tool.id);
-      if (entry.crashed !== undefined) continue;
-      const result = await toolRange({ pack, tool: tool.id, warmup, passes }, start, end, tool.chunkPages ?? CHUNK_PAGES);
-      if (result.crashed !== undefined) {
-        entry.crashed = result.crashed;
-        continue;
-      }
-      result.ms.forEach((ms, i) => (entry.ms[i] += ms));
-      entry.errors += result.errors;
-      entry.firstError ??= result.firstError;
-      entry.outputs.push(...result.outputs);
+      await toolRange(results.get(tool.id), { pack, tool: tool.id, warmup, passes }, start, end, tool.chunkPages ?? CHUNK_PAGES);
     }
     note(`${set.name}: pages ${start}–${end - 1} of ${pages.length} done`);
   }
@@ -230,7 +228,7 @@ async function benchSet(set, args) {
   }
   const check =
     set.name === 'scrapinghub' && !args.quick
-      ? scorePass(await toolRange({ pack, tool: TEXT_CONTENT_CHECK.id, warmup: 0, passes: 1 }, 0, pages.length, CHUNK_PAGES), pages, TEXT_CONTENT_CHECK.id).summary
+      ? scorePass(await toolRange(newTally(1), { pack, tool: TEXT_CONTENT_CHECK.id, warmup: 0, passes: 1 }, 0, pages.length, CHUNK_PAGES), pages, TEXT_CONTENT_CHECK.id).summary
       : undefined;
   return {
     set,
