@@ -134,6 +134,28 @@ describe('classTokens', () => {
     expect(blocks[1]?.dom?.classTokens).toContain('tags');
   });
 
+  it('takes a layout wrapper\'s furniture words back from its blocks, not from a part that carries them too', () => {
+    const sentence = 'The garden catches the rain from the roof and lets it soak into the ground slowly. ';
+    const prose = (n: number) => `<p>${sentence.repeat(n)}</p>`;
+    const html = '<div class="site-wrap flex-wrap-footer"><div class="post">'
+      + prose(5) + prose(5) + prose(4) + '</div>'
+      + '<div class="site-footer"><p>Copyright 2026 Garden notes</p></div></div>';
+    const blocks = segmentHtml(html).blocks;
+    expect(blocks).toHaveLength(4);
+    for (const b of blocks.slice(0, 3)) expect(b.dom?.classTokens).toEqual(['post']);
+    expect(blocks[3]?.dom?.classTokens).toEqual(['footer']);
+  });
+
+  it('keeps a furniture word on a part that holds most of a short page, and on a box under the wrapper share', () => {
+    const short = '<div class="site-footer"><p>Copyright 2026 Garden notes, all rights reserved.</p></div>'
+      + '<p>Hello.</p>';
+    expect(segmentHtml(short).blocks[0]?.dom?.classTokens).toEqual(['footer']);
+    const prose = '<p>' + 'The garden catches the rain from the roof and lets it soak in. '.repeat(10) + '</p>';
+    const sidebar = '<aside class="sidebar">' + prose + '</aside>';
+    const html = `<main>${prose}${prose}</main>${sidebar}`;
+    expect(segmentHtml(html).blocks[2]?.dom?.classTokens).toEqual(['sidebar']);
+  });
+
   it('gathers tokens from the block and its ancestors, but not from html/body', () => {
     const html = '<body class="single-post has-sidebar"><div id="comments" class="comment-list">'
       + '<div class="commentBody"><p class="text">Nice!</p></div></div></body>';

@@ -30,9 +30,11 @@ import { usableHref } from './links.js';
 import { layoutTableReason, TableText } from './table.js';
 import { TextRun } from './text-run.js';
 import {
-  ANCESTOR_CHAIN_MAX, NOSCRIPT_TEXT_MAX_CHARS, TAG_PATH_MAX_SEGMENTS, TENTATIVE_MIN_CHARS,
+  ANCESTOR_CHAIN_MAX, NOSCRIPT_TEXT_MAX_CHARS, TAG_PATH_MAX_SEGMENTS, TENTATIVE_MIN_CHARS, WRAPPER_MIN_CHARS,
+  WRAPPER_TEXT_SHARE,
 } from './thresholds.js';
 import { mergeTokens, TokenCache } from './tokens.js';
+import { FURNITURE_CLASS_WORDS } from '../../classify/vocab.js';
 import { treatment, type Treatment } from './visibility.js';
 import { tagInfo, type TagInfo } from './tag-info.js';
 import {
@@ -113,7 +115,21 @@ interface Owner {
   /** Tag path and class tokens, built on its first block. */
   tagPath: string | undefined;
   tokens: readonly string[] | undefined;
+  /** Where its furniture tokens come from (see TokenSource), built with the tokens. */
+  sources: readonly TokenSource[] | undefined;
   run: TextRun;
+}
+
+/**
+ * An element whose own class, id or itemprop carries furniture words ("site-footer", "sidebar-container"), and the
+ * characters of the blocks inside it. A token is inherited by every block below its element, so a layout wrapper
+ * named for one part of the page ("flex-wrap-footer" around everything above the footer, "page-wrap" with a
+ * "subnav" id, a skip link's "skip-to-content" target) hands its word to the whole page; knowing which element gave
+ * the word lets the segmenter take it back from the wrapper alone.
+ */
+interface TokenSource {
+  tokens: readonly string[];
+  chars: number;
 }
 
 /** One element on the walk's stack. */
@@ -132,6 +148,8 @@ interface Frame {
    * block ever need them, so most inline elements are never tokenised.
    */
   tokens: readonly string[] | undefined;
+  /** Furniture-token sources of this element and its ancestors, outermost first, computed with `tokens`. */
+  sources: readonly TokenSource[] | undefined;
   /** The element's class, id and itemprop, kept from its attribute pass for the tokens. */
   cls: string | undefined;
   id: string | undefined;
@@ -139,6 +157,8 @@ interface Frame {
   /** For an app root frame: the page's visible characters when it was entered (-1 for other frames). */
   appRootStart: number;
 }
+
+const NO_SOURCES: readonly TokenSource[] = [];
 
 /** Segments a parsed document into raw blocks; metadata hooks are called on `metadata` during the same walk. */
 export function segmentDocument(doc: Document, metadata: MetadataCollector): SegmentOutput {
@@ -152,6 +172,8 @@ class Walker {
   private blockListIds: number[] = [];
   /** Tentative group of each block (parallel to `blocks`), 0 for visible blocks. */
   private blockGroups: number[] = [];
+  /** Furniture-token sources of each block (parallel to `blocks`). */
+  private blockSources: (readonly TokenSource[])[] = [];
   private nextGroupId = 1;
   /** Characters of visible (non-tentative) blocks emitted so far: the empty-app-root check compares it. */
   private visibleSoFar = 0;
@@ -173,15 +195,15 @@ class Walker {
     const root: Owner = {
       id: 0, tag: '#root', kind: 'paragraph', level: undefined, container: true, frameIndex: 0, inArticle: false,
       landmark: undefined, listId: 0, group: 0, collapsed: false, parent: undefined, chain: [0], tagPath: undefined,
-      tokens: undefined, run: new TextRun(),
+      tokens: undefined, sources: undefined, run: new TextRun(),
     };
     const ctx: Context = {
       inArticle: false, landmark: undefined, listDepth: 0, listId: 0, kindContext: undefined, linkId: 0,
       linkHref: undefined, pre: false, table: undefined, tableRun: undefined, group: 0, collapsed: false,
     };
     this.stack.push({
-      node: doc, next: 0, name: '', info: tagInfo(''), owner: root, ownsOwner: true, ctx, tokens: [], appRootStart: -1,
-      cls: undefined, id: undefined, itemprop: undefined,
+      node: doc, next: 0, name: '', info: tagInfo(''), owner: root, ownsOwner: true, ctx, tokens: [], sources: [],
+      appRootStart: -1, cls: undefined, id: undefined, itemprop: undefined,
     });
     while (this.stack.length > 0) {
       const frame = this.stack[this.stack.length - 1] as Frame;
@@ -197,6 +219,7 @@ class Walker {
       this.stack.pop();
     }
     this.settleTentativeGroups();
+    this.dropWrapperTokens();
     this.markLinkLists();
     const out: SegmentOutput = { blocks: this.blocks, signals: this.signals };
     if (this.baseHref !== undefined) out.baseHref = this.baseHref;
@@ -216,7 +239,7 @@ class Walker {
     const fragment = parseHtml(bogusCommentsEndAtGt(body.slice(end + 1)));
     this.stack.push({
       node: fragment, next: 0, name: '', info: tagInfo(''), owner: frame.owner, ownsOwner: false, ctx: frame.ctx,
-      tokens: undefined, appRootStart: -1, cls: undefined, id: undefined, itemprop: undefined,
+      tokens: undefined, sources: undefined, appRootStart: -1, cls: undefined, id: undefined, itemprop: undefined,
     });
   }
 
@@ -293,8 +316,8 @@ class Walker {
   private childFrame(el: Element, name: string, info: TagInfo, a: ElementAttrs, parent: Frame, how: Treatment): Frame {
     const pc = parent.ctx;
     const frame: Frame = {
-      node: el, next: 0, name, info, owner: parent.owner, ownsOwner: false, ctx: pc, tokens: undefined, appRootStart: -1,
-      cls: a.class, id: a.id, itemprop: a.itemprop,
+      node: el, next: 0, name, info, owner: parent.owner, ownsOwner: false, ctx: pc, tokens: undefined,
+      sources: undefined, appRootStart: -1, cls: a.class, id: a.id, itemprop: a.itemprop,
     };
     if (how === 'tentative') writable(frame, pc).group = this.nextGroupId++;
     else if (how === 'collapsed' && !pc.collapsed) writable(frame, pc).collapsed = true;
@@ -375,7 +398,7 @@ class Walker {
     frame.owner = {
       id, tag: name, kind, level, container, frameIndex: this.stack.length, inArticle: ctx.inArticle,
       landmark: ctx.landmark, listId: ctx.listId, group: ctx.group, collapsed: ctx.collapsed, parent: parent.owner,
-      chain: undefined, tagPath: undefined, tokens: undefined, run: new TextRun(),
+      chain: undefined, tagPath: undefined, tokens: undefined, sources: undefined, run: new TextRun(),
     };
     frame.ownsOwner = true;
     if (isAppRoot(info, a)) frame.appRootStart = this.visibleSoFar;
@@ -496,7 +519,10 @@ class Walker {
   ): void {
     if (text.length === 0) return;
     const ancestors = this.chainOf(owner.container || owner.parent === undefined ? owner : owner.parent);
-    owner.tokens ??= this.tokensAt(owner.frameIndex);
+    if (owner.tokens === undefined) {
+      owner.tokens = this.tokensAt(owner.frameIndex);
+      owner.sources = (this.stack[owner.frameIndex] as Frame).sources;
+    }
     owner.tagPath ??= this.tagPathAt(owner.frameIndex);
     const block: RawBlock = {
       text,
@@ -520,6 +546,7 @@ class Walker {
     this.blocks.push(block);
     this.blockListIds.push(kind === 'list-item' ? owner.listId : 0);
     this.blockGroups.push(owner.group);
+    this.blockSources.push(owner.sources ?? NO_SOURCES);
     if (owner.group === 0) this.visibleSoFar += text.length;
   }
 
@@ -545,14 +572,17 @@ class Walker {
     if (groups.size > 0) {
       const blocks: RawBlock[] = [];
       const listIds: number[] = [];
+      const sources: (readonly TokenSource[])[] = [];
       for (let i = 0; i < this.blocks.length; i++) {
         const group = this.blockGroups[i] as number;
         if (group !== 0 && !kept.has(group)) continue;
         blocks.push(this.blocks[i] as RawBlock);
         listIds.push(this.blockListIds[i] as number);
+        sources.push(this.blockSources[i] as readonly TokenSource[]);
       }
       this.blocks = blocks;
       this.blockListIds = listIds;
+      this.blockSources = sources;
       this.blockGroups = [];
     }
     let chars = 0;
@@ -587,6 +617,34 @@ class Walker {
   }
 
   /**
+   * Takes a wrapper's furniture words back from the blocks inside it. An element holding at least
+   * WRAPPER_TEXT_SHARE of the page's block characters is the page's layout, not a part of it: its furniture words
+   * are removed from its blocks, unless another element around the block carries the same word (the real footer
+   * inside a "flex-wrap-footer" page keeps "footer"). Pages under WRAPPER_MIN_CHARS are left as they are. One pass
+   * over the blocks and their few sources; tokens are only rebuilt for blocks under a wrapper.
+   */
+  private dropWrapperTokens(): void {
+    let total = 0;
+    for (let i = 0; i < this.blocks.length; i++) {
+      const chars = (this.blocks[i] as RawBlock).text.length;
+      total += chars;
+      for (const source of this.blockSources[i] as readonly TokenSource[]) source.chars += chars;
+    }
+    if (total < WRAPPER_MIN_CHARS) return;
+    const isWrapper = (source: TokenSource) => source.chars >= total * WRAPPER_TEXT_SHARE;
+    for (let i = 0; i < this.blocks.length; i++) {
+      const sources = this.blockSources[i] as readonly TokenSource[];
+      if (!sources.some(isWrapper)) continue;
+      const dom = (this.blocks[i] as RawBlock).dom;
+      if (dom?.classTokens === undefined) continue;
+      const kept = new Set<string>();
+      const dropped = new Set<string>();
+      for (const source of sources) for (const t of source.tokens) (isWrapper(source) ? dropped : kept).add(t);
+      dom.classTokens = dom.classTokens.filter((t) => kept.has(t) || !dropped.has(t));
+    }
+  }
+
+  /**
    * Class tokens of the frame at `index` and its ancestors, computed from the nearest frame that has them and
    * cached on every frame on the way (each frame is tokenised at most once).
    */
@@ -594,12 +652,18 @@ class Walker {
     let from = index;
     while ((this.stack[from] as Frame).tokens === undefined) from -= 1;
     let tokens = (this.stack[from] as Frame).tokens as readonly string[];
+    let sources = (this.stack[from] as Frame).sources as readonly TokenSource[];
     for (let i = from + 1; i <= index; i++) {
       const frame = this.stack[i] as Frame;
       // A nameless frame is a parsed fragment (see bogusCdata), not an element.
       const own = ownTokens(frame.info, frame.cls, frame.id, frame.itemprop, this.tokenCache);
-      if (own.length > 0) tokens = mergeTokens(tokens, own);
+      if (own.length > 0) {
+        tokens = mergeTokens(tokens, own);
+        const furniture = own.filter((t) => FURNITURE_CLASS_WORDS.has(t));
+        if (furniture.length > 0) sources = [...sources, { tokens: furniture, chars: 0 }];
+      }
       frame.tokens = tokens;
+      frame.sources = sources;
     }
     return tokens;
   }
