@@ -60,6 +60,37 @@ describe('lists as units (smooth)', () => {
   });
 });
 
+describe('long uncertain runs between good text (smooth)', () => {
+  /** A how-to's middle: short headings and one-line sentences, none confident alone (16 blocks, over maxRescuedRun). */
+  const howTo = (first: number) => Array.from({ length: 16 }, (_, k) => k % 2 === 0
+    ? block(first + k, -1.5, `Step ${k / 2 + 1}: pick the spot`, { words: 5 })
+    : block(first + k, 1, `Water should drain from bed number ${k} within a day.`, { words: 10 }));
+
+  it('joins a long run that reads as text: a share of near-good lines, nothing repeated', () => {
+    const run = howTo(1);
+    const blocks = [prose(0), ...run, prose(17)];
+    smooth(blocks, 0);
+    for (const b of run) expect(b.reasons).toEqual(['→between-good']);
+  });
+
+  it('leaves a long run of teasers whose labels repeat card after card', () => {
+    const run = Array.from({ length: 16 }, (_, k) => k % 2 === 0
+      ? block(1 + k, -2.5, 'AUTO NEWS', { words: 2 })
+      : block(1 + k, 1.5, `Renault shows a new seven-seat car number ${k} for the city`, { words: 11 }));
+    const blocks = [prose(0), ...run, prose(17)];
+    smooth(blocks, 0);
+    expect(run.filter((b) => b.label === 'content').map((b) => b.index)).toEqual([1 + 15]);
+  });
+
+  it('leaves a long run with furniture vocabulary in it', () => {
+    const run = howTo(1);
+    run[5]!.features.menuPattern = 'share';
+    const blocks = [prose(0), ...run, prose(17)];
+    smooth(blocks, 0);
+    expect(run.some((b) => b.reasons.includes('→between-good'))).toBe(false);
+  });
+});
+
 describe('main-region selection', () => {
   it('keeps uncertain bulleted blocks inside the kept region as the article’s list', () => {
     const blocks = [prose(0), block(1, -2.5, '• a point', { bullet: true }), block(2, -2.5, '• another point', { bullet: true }), prose(3), prose(4)];

@@ -15,7 +15,8 @@ export function tierOf(score: number, bias: number): Tier {
  * Context smoothing: blocks whose own evidence is uncertain (short lines, headings, captions) take the label of
  * the text around them. Each maximal run of uncertain blocks is judged by its nearest confident neighbours
  * (the page edges count as bad):
- * - between two good blocks, a short run joins the article ("between-good"): headings, short paragraphs;
+ * - between two good blocks, a short run joins the article ("between-good"): headings, short paragraphs; so does
+ *   a longer one that reads as text (see readsAsText);
  * - between two bad blocks it is furniture ("between-bad");
  * - otherwise, and in runs too long to be part of the text, only the near-good blocks touching the good side
  *   join it ("near-good-beside-good"); the rest go ("uncertain-beside-bad").
@@ -103,7 +104,7 @@ export function isMenuLikeList(blocks: readonly Block[], from: number, to: numbe
 
 function resolveRun(blocks: Block[], from: number, to: number, goodBefore: boolean, goodAfter: boolean, bias: number): void {
   const runLength = to - from + 1;
-  if (goodBefore && goodAfter && runLength <= T.maxRescuedRun) {
+  if (goodBefore && goodAfter && (runLength <= T.maxRescuedRun || readsAsText(blocks, from, to, bias))) {
     for (let k = from; k <= to; k++) setLabel(blocks[k]!, 'content', 'between-good');
     return;
   }
@@ -115,6 +116,27 @@ function resolveRun(blocks: Block[], from: number, to: number, goodBefore: boole
   const nearGood = (k: number) => blocks[k]!.score + bias >= T.nearGood;
   if (goodBefore) for (let k = from; k <= to && nearGood(k); k++) setLabel(blocks[k]!, 'content', 'near-good-beside-good');
   if (goodAfter) for (let k = to; k >= from && nearGood(k); k--) setLabel(blocks[k]!, 'content', 'near-good-beside-good');
+}
+
+/**
+ * A long uncertain run that is still the article's text: a how-to or a listicle breaks its text into short
+ * headings, one-line sentences and short lists, none confident on its own. The run reads as text when at least
+ * `runTextShare` of its blocks are near-good, none is furniture vocabulary, and no line with words comes twice:
+ * a list of teasers repeats its labels ("AUTO NEWS", an author's name) card after card.
+ */
+function readsAsText(blocks: readonly Block[], from: number, to: number, bias: number): boolean {
+  let near = 0;
+  const seen = new Set<string>();
+  for (let k = from; k <= to; k++) {
+    const b = blocks[k]!;
+    if (b.features.menuPattern !== undefined) return false;
+    if (b.features.words > 0) {
+      if (seen.has(b.text)) return false;
+      seen.add(b.text);
+    }
+    if (b.score + bias >= T.nearGood) near++;
+  }
+  return near >= (to - from + 1) * T.runTextShare;
 }
 
 function setLabel(block: Block, label: Block['label'], reason: string): void {
