@@ -92,12 +92,18 @@ describe('cookieConsent', () => {
     'This website uses cookies to improve your experience. By continuing to browse the site you agree to our use of cookies.',
     'Wir verwenden Cookies, um Ihnen ein optimales Webseiten-Erlebnis zu bieten.',
     'Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site web.',
-  ])('flags a consent notice: %s', (text) => {
+    'These cookies may be set through our site by our advertising partners to build a profile of your interests.',
+    'These cookies are necessary for the website to function and cannot be switched off in our systems.',
+    'Store and/or access information on a device 512 partners can use this purpose',
+    'Ensure security, prevent and detect fraud, and fix errors 403 partners can use this special purpose',
+    'Advertising presented to you on this service can be based on limited data, such as the website or app you are using.',
+  ])('flags a consent notice or a consent panel\'s purpose: %s', (text) => {
     expect(cookieConsent(input(text, { words: text.split(' ').length }))?.reason).toBe('cookie-consent');
   });
 
   it('leaves an article about cookies alone, and anything longer than a notice', () => {
     expect(cookieConsent(input('Bake the cookies for twelve minutes, then let them cool on a rack before icing them.', { words: 16 }))).toBeUndefined();
+    expect(cookieConsent(input('Chill the dough until these cookies are set and firm, then slice them.', { words: 13 }))).toBeUndefined();
     expect(cookieConsent(input('This site uses cookies …', { words: T.cookieConsentMaxWords + 1 }))).toBeUndefined();
   });
 });

@@ -152,8 +152,12 @@ export const FURNITURE_CLASS_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * A cookie or consent notice, however long ("We use cookies to…", "This website uses cookies…", "By continuing to
- * browse you agree to our use of cookies"), in the most common languages of the web. Matched against the
- * lower-cased block.
+ * browse you agree to our use of cookies"), in the most common languages of the web; and the parts of a consent
+ * manager's preference panel: its cookie categories ("These cookies are set by our advertising partners…") and the
+ * standard purposes of the IAB's Transparency and Consent Framework that every such panel lists ("Store and/or
+ * access information on a device", "Use limited data to select advertising", "512 partners can use this purpose")
+ * and the descriptions it gives them ("Advertising presented to you on this service can be based on…").
+ * Matched against the lower-cased block.
  */
 export const COOKIE_CONSENT =
-  /\b(?:(?:we|this (?:web)?site|our (?:web)?site|and (?:our )?(?:\d+ )?(?:third|3rd)[- ]parties|partners) uses? (?:(?:essential|optional|non-essential|necessary|strictly|functional|analytics|advertising|and|other|similar) ){0,4}cookies|(?:use|usage|placement|storing) of cookies|cookies? (?:policy|settings|preferences|consent|banner)|accept (?:all )?cookies|reject (?:all )?(?:non-essential )?cookies|manage (?:your )?cookies|by continuing to (?:use|browse|visit)|wir verwenden cookies|verwendet cookies|nous utilisons des cookies|utilise des cookies|utilizamos cookies|usamos cookies|utiliza cookies|utilizziamo (?:i )?cookie|utilizza (?:i )?cookie|gebruikt cookies|maakt gebruik van cookies)\b/u;
+  /\b(?:these cookies (?:are|may be) set (?:by|through)|these cookies are (?:strictly )?necessary for (?:the|our|this) (?:web)?site|these cookies (?:enable|allow|help) (?:us|the (?:web)?site|our (?:web)?site)|store and\/or access information on a device|personali[sz]ed (?:advertising|ads) and content|use limited data to select (?:advertising|content)|create profiles (?:for|to) personali[sz]e|actively scan device characteristics|use precise geolocation data|partners can use this (?:special )?(?:purpose|feature)|(?:advertising|content) presented to you on this service|information (?:about your activity|regarding which (?:advertising|content) is presented to you) on this service|your device might be (?:distinguished|considered as likely linked)|(?:we|this (?:web)?site|our (?:web)?site|and (?:our )?(?:\d+ )?(?:third|3rd)[- ]parties|partners) uses? (?:(?:essential|optional|non-essential|necessary|strictly|functional|analytics|advertising|and|other|similar) ){0,4}cookies|(?:use|usage|placement|storing) of cookies|cookies? (?:policy|settings|preferences|consent|banner)|accept (?:all )?cookies|reject (?:all )?(?:non-essential )?cookies|manage (?:your )?cookies|by continuing to (?:use|browse|visit)|wir verwenden cookies|verwendet cookies|nous utilisons des cookies|utilise des cookies|utilizamos cookies|usamos cookies|utiliza cookies|utilizziamo (?:i )?cookie|utilizza (?:i )?cookie|gebruikt cookies|maakt gebruik van cookies)\b/u;
