@@ -632,15 +632,20 @@ class Walker {
     }
     if (total < WRAPPER_MIN_CHARS) return;
     const isWrapper = (source: TokenSource) => source.chars >= total * WRAPPER_TEXT_SHARE;
+    // Blocks of one element share its sources array: the words to take back are worked out once per array.
+    const takeBack = new Map<readonly TokenSource[], ReadonlySet<string>>();
     for (let i = 0; i < this.blocks.length; i++) {
       const sources = this.blockSources[i] as readonly TokenSource[];
-      if (!sources.some(isWrapper)) continue;
       const dom = (this.blocks[i] as RawBlock).dom;
-      if (dom?.classTokens === undefined) continue;
-      const kept = new Set<string>();
-      const dropped = new Set<string>();
-      for (const source of sources) for (const t of source.tokens) (isWrapper(source) ? dropped : kept).add(t);
-      dom.classTokens = dom.classTokens.filter((t) => kept.has(t) || !dropped.has(t));
+      if (dom?.classTokens === undefined || !sources.some(isWrapper)) continue;
+      let words = takeBack.get(sources);
+      if (words === undefined) {
+        const fromWrappers = new Set<string>();
+        for (const source of sources) if (isWrapper(source)) for (const t of source.tokens) fromWrappers.add(t);
+        for (const source of sources) if (!isWrapper(source)) for (const t of source.tokens) fromWrappers.delete(t);
+        takeBack.set(sources, (words = fromWrappers));
+      }
+      if (words.size > 0) dom.classTokens = dom.classTokens.filter((t) => !words.has(t));
     }
   }
 
