@@ -76,6 +76,27 @@ describe('hidden elements', () => {
     expect(visibleTexts('<p>Text <noscript>enable JS</noscript>and <span hidden>x</span>more</p>')).toEqual(['Text and more']);
   });
 
+  it.each([
+    ['class "modal"', '<div class="modal fade"><p>SECRET</p></div>'],
+    ['a camel-case modal window', '<div class="modal-window modalWindow"><p>SECRET</p></div>'],
+    ['class "popup-wrapper"', '<div class="popup-wrapper"><p>SECRET</p></div>'],
+    ['role="dialog"', '<section role="dialog"><p>SECRET</p></section>'],
+    ['role="alertdialog"', '<div role="alertdialog"><p>SECRET</p></div>'],
+  ])('drops a modal window named by %s (shown only when a script opens it)', (_name, html) => {
+    expect(visibleTexts(html).join(' ')).not.toContain('SECRET');
+  });
+
+  it('keeps elements whose class only mentions a modal or popup', () => {
+    const html = '<div class="article modal-enabled"><p>Article body</p></div><a class="js-popup-trigger" href="/x">Open gallery</a>';
+    expect(visibleTexts(html)).toEqual(['Article body', 'Open gallery']);
+  });
+
+  it('keeps a modal that holds the page\'s text (a page rendered inside an overlay)', () => {
+    const body = `<div class="modal"><h1>Title</h1><p>${'The article text is all here. '.repeat(10)}</p></div>`;
+    const blocks = segmentHtml(`<html><body><div>Menu</div>${body}</body></html>`).blocks;
+    expect(blocks.map((b) => b.text)).toContain('Title');
+  });
+
   it('drops nested hidden elements inside a kept hidden wrapper', () => {
     const body = `<main style="visibility:hidden"><p>${'Real text of the page. '.repeat(12)}</p><span class="sr-only">SECRET</span></main>`;
     const all = segmentHtml(`<body>${body}</body>`).blocks.map((b) => b.text).join(' ');

@@ -6,7 +6,7 @@
 import type { Element } from 'domhandler';
 import type { ElementAttrs } from './attrs.js';
 import { tagInfo, type TagInfo } from './tag-info.js';
-import { CHROME_PANEL_WORDS, HIDDEN_CLASS_NAMES, REVEALABLE_PANEL_WORDS, STREAMED_BOUNDARY_ID } from './vocab.js';
+import { CHROME_PANEL_WORDS, HIDDEN_CLASS_NAMES, MODAL_CLASS_ENTRY, REVEALABLE_PANEL_WORDS, STREAMED_BOUNDARY_ID } from './vocab.js';
 
 /**
  * Cheap pre-check on a class list before splitting it: every HIDDEN_CLASS_NAMES entry contains one of these
@@ -46,11 +46,25 @@ export function treatment(el: Element, info: TagInfo, attrs: ElementAttrs, insid
     return 'skip';
   }
   const reason = hiddenReason(name, attrs);
-  if (reason === undefined) return 'walk';
+  if (reason === undefined) return isModal(attrs) ? (insideTentative ? 'skip' : 'tentative') : 'walk';
   if (reason === 'closed-dialog') return 'skip';
   if (reason === 'hidden-attribute' && attrs.id !== undefined && STREAMED_BOUNDARY_ID.test(attrs.id)) return 'walk';
   if (isRevealablePanel(attrs)) return 'collapsed';
   return insideTentative ? 'skip' : 'tentative';
+}
+
+/**
+ * A modal window (a sign-in form, a newsletter offer, a comment policy, a consent manager's settings): shown only
+ * when a script opens it, so it is treated like a hidden element. Named by its role or by a class-list entry that
+ * is the word itself, alone or with a container suffix ("modal", "modalWindow", "popup-wrapper", "lightbox");
+ * "modal-enabled" or "js-popup-trigger" name something else.
+ */
+export function isModal(a: ElementAttrs): boolean {
+  if (a.role !== undefined && a.role.toLowerCase().includes('dialog')) return true;
+  const c = a.class;
+  if (c === undefined || !(c.includes('odal') || c.includes('opup') || c.includes('op-up') || c.includes('ightbox') || c.includes('ightBox'))) return false;
+  for (const entry of c.split(/\s+/)) if (MODAL_CLASS_ENTRY.test(entry)) return true;
+  return false;
 }
 
 /**

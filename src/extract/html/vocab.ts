@@ -52,6 +52,9 @@ export const REVEALABLE_PANEL_WORDS = /accordion|collaps|disclos|expand|faq|answ
 /** Class/id substrings of page chrome that also collapses (menus, drawers, forms): such a panel is not content. */
 export const CHROME_PANEL_WORDS = /nav|menu|header|footer|sidebar|cart|search|modal|popup|dropdown|form|login|cookie|mobile/i;
 
+/** A class-list entry naming a modal window (see visibility.ts isModal). Anchored; single-level alternation. */
+export const MODAL_CLASS_ENTRY = /^(?:modal|popup|pop-up|lightbox)(?:[-_]?(?:window|dialog|overlay|container|wrapper|wrap|box))?$/i;
+
 /**
  * Id of a boundary React streams into a hidden div (`<div hidden id="S:0">`) and a script moves into place: it is
  * the page's content, rendered late.
