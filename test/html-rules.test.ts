@@ -44,6 +44,12 @@ describe('classWords', () => {
     const long = classWords(input({ words: 60, classTokens: ['meta'] }))!;
     expect(short.weight).toBeLessThan(long.weight);
   });
+  it('penalises a long caption as much as a short one (a caption runs to two sentences)', () => {
+    const short = classWords(input({ words: 6, classTokens: ['caption'] }))!;
+    const long = classWords(input({ words: 40, classTokens: ['caption'] }))!;
+    expect(long).toEqual({ weight: short.weight, reason: 'class:caption' });
+    expect(long.weight).toBeLessThan(classWords(input({ words: 40, classTokens: ['meta'] }))!.weight);
+  });
   it('rewards content words', () => {
     expect(classWords(input({ classTokens: ['article'] }))).toEqual(expect.objectContaining({ reason: 'class:article' }));
     expect(classWords(input({ classTokens: ['article'] }))!.weight).toBeGreaterThan(0);

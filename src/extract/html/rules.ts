@@ -88,7 +88,9 @@ export const classWords: Rule = ({ features: f, page }) => {
   if (bad !== undefined) return say(T.boilerplateClassWeight, `class:${bad}`);
   const furniture = firstToken(f.classTokens, FURNITURE_TOKENS);
   if (furniture !== undefined) {
-    // A byline or dateline is a line; a long block in a container named "meta" or "author" is often the text.
+    // A caption is a caption however long; a byline or dateline is a line, and a long block in a container named
+    // "meta" or "author" is often the text.
+    if (furniture === 'caption') return say(T.captionClassWeight, 'class:caption');
     return say(f.words < T.furnitureShortWords ? T.shortFurnitureClassWeight : T.furnitureClassWeight, `class:${furniture}`);
   }
   const good = firstToken(f.classTokens, CONTENT_TOKENS);
