@@ -56,3 +56,17 @@ describe('figure captions', () => {
     expect(text).not.toContain('The mayor, left');
   });
 });
+
+describe('captions between paragraphs', () => {
+  it('drops a photo caption that sits between two paragraphs of the article', () => {
+    const article = `<html><body><article>
+      ${paragraph('the new bridge')}
+      <p>China has warned it will take control of the harbour front (Image: GETTY )</p>
+      ${paragraph('the budget')}
+    </article></body></html>`;
+    const text = declutter(article).text;
+    expect(text).toContain('the new bridge');
+    expect(text).toContain('the budget');
+    expect(text).not.toContain('GETTY');
+  });
+});
