@@ -21,6 +21,11 @@ describe('linkDensity', () => {
     expect(v?.reason).toBe('link-rich-prose');
     expect(v!.weight).toBeGreaterThan(linkDensity(input({ linkDensity: 0.8 }))!.weight);
   });
+  it('reads linked prose in a box of links to other pages as a teaser, not citations', () => {
+    expect(linkDensity(input({ ...prose, linkDensity: 0.8, classTokens: ['more', 'story'] }))?.reason).toBe('link-dense');
+    expect(linkDensity(input({ ...prose, linkDensity: 0.8, classTokens: ['sidebar'] }))?.reason).toBe('link-dense');
+    expect(linkDensity(input({ ...prose, linkDensity: 0.8, classTokens: ['article', 'body'] }))?.reason).toBe('link-rich-prose');
+  });
   it('ignores prose with a few links and plain text', () => {
     expect(linkDensity(input({ ...prose, linkDensity: 0.3 }))).toBeUndefined();
     expect(linkDensity(input({ linkDensity: 0 }))).toBeUndefined();

@@ -30,6 +30,12 @@ function firstToken(tokens: readonly string[] | undefined, set: ReadonlySet<stri
  */
 const UNIT_TOKENS: ReadonlySet<string> = new Set(['comment', 'teaser', 'widget']);
 
+/**
+ * Class words of a box that points elsewhere: its link-dense prose is teasers for other pages, not a paragraph with
+ * citations. Taking every furniture word measured worse: a service page's own text sits in "promo" cards.
+ */
+const TEASER_BOX_TOKENS: ReadonlySet<string> = new Set(['sidebar', 'related', 'recommended', 'trending', 'more']);
+
 /** A block long enough to be prose, by characters (features are not measured yet when the page is surveyed). */
 const PROSE_SURVEY_MIN_CHARS = 80;
 
@@ -58,10 +64,14 @@ function isProse(f: Parameters<Rule>[0]['features']): boolean {
 
 /**
  * Mostly link text: menus, link lists, tag clouds. A real paragraph full of citations is exempt (the most common
- * complaint about extractors is a real paragraph removed for being link-dense): it only loses a little.
+ * complaint about extractors is a real paragraph removed for being link-dense): it only loses a little. Not in a
+ * box of links to other pages ("more stories", a sidebar): there a linked paragraph of prose is a teaser.
  */
 export const linkDensity: Rule = ({ features: f }) => {
-  if (f.linkDensity >= T.linkDense) return isProse(f) ? say(T.linkRichProseWeight, 'link-rich-prose') : say(T.linkDenseWeight, 'link-dense');
+  if (f.linkDensity >= T.linkDense) {
+    const citations = isProse(f) && firstToken(f.classTokens, TEASER_BOX_TOKENS) === undefined;
+    return citations ? say(T.linkRichProseWeight, 'link-rich-prose') : say(T.linkDenseWeight, 'link-dense');
+  }
   if (f.linkDensity >= T.linkSome && !isProse(f)) return say(T.linkSomeWeight, 'some-links');
   return undefined;
 };
