@@ -99,9 +99,10 @@ export const classWords: Rule = ({ features: f, page }) => {
   const furniture = firstToken(f.classTokens, FURNITURE_TOKENS);
   if (furniture !== undefined) {
     // A caption is a caption however long; a byline or dateline is a line, and a long block in a container named
-    // "meta" or "author" is often the text.
+    // "meta" or "author" is often the text, unless the box sits in a page landmark (an author's bio in the footer).
     if (furniture === 'caption') return say(T.captionClassWeight, 'class:caption');
-    return say(f.words < T.furnitureShortWords ? T.shortFurnitureClassWeight : T.furnitureClassWeight, `class:${furniture}`);
+    const line = f.words < T.furnitureShortWords || f.landmark !== undefined;
+    return say(line ? T.shortFurnitureClassWeight : T.furnitureClassWeight, `class:${furniture}`);
   }
   const good = firstToken(f.classTokens, CONTENT_TOKENS);
   if (good !== undefined) return say(T.contentClassWeight, `class:${good}`);
