@@ -49,10 +49,13 @@ describe('classWords', () => {
     const long = classWords(input({ words: 60, classTokens: ['meta'] }))!;
     expect(short.weight).toBeLessThan(long.weight);
   });
-  it('penalises a long block in an author box inside a page landmark as much as a byline (a bio in the footer)', () => {
+  it('penalises a long block in a meta box inside a page landmark as much as a byline', () => {
     const byline = classWords(input({ words: 6, classTokens: ['author'] }))!;
-    expect(classWords(input({ words: 60, classTokens: ['author'], landmark: 'footer' }))).toEqual(byline);
-    expect(classWords(input({ words: 60, classTokens: ['author'] }))!.weight).toBeGreaterThan(byline.weight);
+    expect(classWords(input({ words: 60, classTokens: ['meta'], landmark: 'footer' }))).toEqual({ ...byline, reason: 'class:meta' });
+    expect(classWords(input({ words: 60, classTokens: ['meta'] }))!.weight).toBeGreaterThan(byline.weight);
+  });
+  it('penalises a long block in an author box as much as a byline (the author\'s bio)', () => {
+    expect(classWords(input({ words: 60, classTokens: ['author'] }))).toEqual(classWords(input({ words: 6, classTokens: ['author'] })));
   });
   it('penalises a long caption as much as a short one (a caption runs to two sentences)', () => {
     const short = classWords(input({ words: 6, classTokens: ['caption'] }))!;

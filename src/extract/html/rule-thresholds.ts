@@ -20,6 +20,11 @@ export const DOM_THRESHOLDS = Object.freeze({
   headerWeight: -2,
   asideWeight: -2,
   boilerplateClassWeight: -2,
+  /**
+   * A long block in a date or meta container: on many pages such a container holds the text. Not for author boxes
+   * (their long block is the bio: wcxb-dev HTML 0.8571 → 0.8574, ten pages better and none worse), nor inside a
+   * page landmark; meta at full weight lost (wcxb-dev 0.8563, scrapinghub 0.9609).
+   */
   furnitureClassWeight: -1,
   /** Bylines, datelines and captions are short: below this many words the furniture words weigh more. */
   furnitureShortWords: 15,

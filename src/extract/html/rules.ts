@@ -98,10 +98,11 @@ export const classWords: Rule = ({ features: f, page }) => {
   if (bad !== undefined) return say(T.boilerplateClassWeight, `class:${bad}`);
   const furniture = firstToken(f.classTokens, FURNITURE_TOKENS);
   if (furniture !== undefined) {
-    // A caption is a caption however long; a byline or dateline is a line, and a long block in a container named
-    // "meta" or "author" is often the text, unless the box sits in a page landmark (an author's bio in the footer).
+    // A caption is a caption however long, and a long block in an author box is the author's bio. A byline or a
+    // dateline is a line, and a long block in a container named "meta" or "date" is often the text, unless the box
+    // sits in a page landmark (a meta box in the footer).
     if (furniture === 'caption') return say(T.captionClassWeight, 'class:caption');
-    const line = f.words < T.furnitureShortWords || f.landmark !== undefined;
+    const line = f.words < T.furnitureShortWords || f.landmark !== undefined || furniture === 'author';
     return say(line ? T.shortFurnitureClassWeight : T.furnitureClassWeight, `class:${furniture}`);
   }
   const good = firstToken(f.classTokens, CONTENT_TOKENS);
