@@ -1,3 +1,4 @@
+import { declutter } from '../src/index.js';
 import type { Block, BlockFeatures, RawBlock } from '../src/blocks/block.js';
 import { classify } from '../src/classify/index.js';
 import { selectMainRegions } from '../src/classify/select.js';
@@ -213,5 +214,39 @@ describe('page-level stages (classify on synthetic lines)', () => {
     expect(blocks[0]!.label).toBe('content');
     expect(blocks[2]!.label).toBe('boilerplate');
     expect(blocks[2]!.reasons).toContain('→repeated-text');
+  });
+});
+
+describe('numbered section headings (a listicle)', () => {
+  const para = (topic: string) =>
+    `${topic} is one of the simplest habits to keep, and it helps the rest of the day go well for anyone with a full calendar.`;
+  const dump = [
+    'Healthy Living Weekly',
+    '1. Home',
+    '2. Recipes',
+    '3. Contact Us',
+    'The Three Best Habits for Busy People',
+    'Staying healthy takes planning, and these habits make it easier for anyone who has little time to spare in the week.',
+    '1. Morning Walks',
+    para('A short walk before work'),
+    '2. Meal Planning',
+    para('Planning meals on Sunday'),
+    '3. Early Nights',
+    para('Going to bed at the same time each night'),
+    'Copyright 2024 Healthy Living Weekly. All rights reserved.',
+  ].join('\n');
+
+  it('keeps the numbered headings that stand between the sections of text', () => {
+    const text = declutter(dump).text;
+    expect(text).toContain('1. Morning Walks');
+    expect(text).toContain('2. Meal Planning');
+    expect(text).toContain('3. Early Nights');
+  });
+
+  it('leaves a numbered menu whose entries stand next to each other', () => {
+    const article = declutter(dump);
+    const numbered = article.blocks.filter((b) => b.reasons.includes('numbered-heading')).map((b) => b.text);
+    expect(numbered).toEqual(['1. Morning Walks', '2. Meal Planning', '3. Early Nights']);
+    expect(article.text).not.toContain('Recipes');
   });
 });

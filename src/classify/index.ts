@@ -140,11 +140,44 @@ function pageContext(raws: readonly RawBlock[], features: readonly BlockFeatures
     total += words;
     if (words > best) [dominantIndent, best] = [indent, words];
   }
+  const numbered = numberedHeadings(raws, features);
   return {
+    ...(numbered.size === 0 ? {} : { numberedHeadings: numbered }),
     ...(dominantIndent === undefined ? {} : { dominantIndent, dominantIndentShare: best / total }),
     ...(commentSectionStart === undefined ? {} : { commentSectionStart }),
     ...(relatedSections.length === 0 ? {} : { relatedSections }),
   };
+}
+
+/** A line that starts with its number ("3. Mental Health", "10) Negotiation Skills"). */
+const NUMBERED = /^(\d{1,3})[.)]\s+\S/u;
+
+/**
+ * Numbered section headings: short lines numbered n, n+1, n+2… in reading order (at least `numberedMinChain` of
+ * them), with text between each pair. A menu or a numbered list has its entries next to each other; a listicle
+ * puts a section of text under each number. One pass, keeping the open chains by their last number.
+ */
+function numberedHeadings(raws: readonly RawBlock[], features: readonly BlockFeatures[]): Set<number> {
+  const chains = new Map<number, number[]>();
+  const out = new Set<number>();
+  let wordsSoFar = 0;
+  /** Words of the page before each block. */
+  const before = features.map((f) => (wordsSoFar += f.words) - f.words);
+  for (let i = 0; i < raws.length; i++) {
+    if (features[i]!.words > T.numberedMaxWords) continue;
+    const m = NUMBERED.exec(raws[i]!.text);
+    if (m === null) continue;
+    const n = Number(m[1]);
+    const prev = chains.get(n - 1);
+    chains.delete(n - 1);
+    const last = prev?.[prev.length - 1];
+    const textBetween = last !== undefined && i - last >= 2 && before[i]! - before[last + 1]! >= T.numberedMinGapWords;
+    const chain = textBetween ? prev! : [];
+    chain.push(i);
+    chains.set(n, chain);
+    if (chain.length >= T.numberedMinChain) for (const k of chain) out.add(k);
+  }
+  return out;
 }
 
 /** Longest heading read as a related-section heading. */

@@ -18,6 +18,8 @@ export interface PageContext {
    * count them against a block. Provided by the extractor.
    */
   structuralTokens?: ReadonlySet<string>;
+  /** Numbered section headings of a listicle ("3. Mental Health" between paragraphs): see numberedHeadings in index.ts. */
+  numberedHeadings?: ReadonlySet<number>;
 }
 
 /** What a rule sees of a block. */
@@ -68,6 +70,13 @@ export const severalSentences: Rule = ({ features: f }) =>
 /** A short bulleted line is usually a menu entry. */
 export const shortBullet: Rule = ({ features: f }) =>
   f.bullet && f.words <= T.bulletMaxWords ? say(T.bulletWeight, 'short-bullet') : undefined;
+
+/**
+ * A numbered line that heads a section of the text ("3. Mental Health", then paragraphs, then "4. …"): short, Title
+ * Case and numbered like a menu entry, it is the article's own heading.
+ */
+export const numberedHeading: Rule = ({ index, page }) =>
+  page.numberedHeadings?.has(index) === true ? say(T.numberedHeadingWeight, 'numbered-heading') : undefined;
 
 /** Share buttons, newsletter boxes, copyright lines and the like. */
 export const menuPattern: Rule = ({ features: f }) =>
@@ -173,6 +182,7 @@ export const SHARED_RULES: readonly Rule[] = [
   sentenceEnd,
   severalSentences,
   shortBullet,
+  numberedHeading,
   menuPattern,
   titleCase,
   digitHeavy,
