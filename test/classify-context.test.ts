@@ -250,3 +250,37 @@ describe('numbered section headings (a listicle)', () => {
     expect(article.text).not.toContain('Recipes');
   });
 });
+
+describe('headings of a text dump (smooth)', () => {
+  const line = (i: number, score: number, text: string, f: Partial<BlockFeatures> = {}) => block(i, score, text, { indent: 0, ...f });
+  const proseLine = (i: number) => ({ ...prose(i), features: { ...prose(i).features, indent: 0 } });
+
+  it('judges a lone, mildly bad Title Case line followed by text with its neighbours', () => {
+    const blocks = [proseLine(0), line(1, -3.5, 'Start Dress Shopping Early'), line(2, 1, 'Most gowns take months to arrive.'), proseLine(3)];
+    smooth(blocks, 0);
+    expect(blocks[1]!.label).toBe('content');
+    expect(blocks[1]!.reasons).toContain('line-heading');
+  });
+
+  it('leaves two bad lines in a row (a menu), a line with furniture words, and DOM blocks', () => {
+    const menu = [proseLine(0), line(1, -3.5, 'Our Team'), line(2, -3.5, 'Contact Us'), line(3, 1, 'Most gowns take months to arrive.'), proseLine(4)];
+    smooth(menu, 0);
+    expect(menu[1]!.label).toBe('boilerplate');
+    expect(menu[2]!.label).toBe('boilerplate');
+    const share = [proseLine(0), line(1, -3.5, 'Share This Story', { menuPattern: 'share' }), line(2, 1, 'Most gowns take months to arrive.'), proseLine(3)];
+    smooth(share, 0);
+    expect(share[1]!.label).toBe('boilerplate');
+    const dom = [prose(0), block(1, -3.5, 'Start Dress Shopping Early'), block(2, 1, 'Most gowns take months to arrive.'), prose(3)];
+    smooth(dom, 0);
+    expect(dom[1]!.label).toBe('boilerplate');
+  });
+
+  it('leaves a line that is confidently bad or not followed by text', () => {
+    const strong = [proseLine(0), line(1, -6, 'Start Dress Shopping Early'), line(2, 1, 'Most gowns take months to arrive.'), proseLine(3)];
+    smooth(strong, 0);
+    expect(strong[1]!.label).toBe('boilerplate');
+    const noText = [proseLine(0), line(1, -3.5, 'Start Dress Shopping Early'), line(2, -1, 'Gowns'), proseLine(3)];
+    smooth(noText, 0);
+    expect(noText[1]!.label).toBe('boilerplate');
+  });
+});

@@ -30,6 +30,7 @@ export function smooth(blocks: Block[], bias: number): void {
     else if (tiers[i] === 'bad') setLabel(b, 'boilerplate', 'bad');
   }
   resolveLists(blocks, tiers);
+  lineHeadings(blocks, tiers, bias);
   let i = 0;
   while (i < blocks.length) {
     if (tiers[i] !== 'uncertain') {
@@ -71,6 +72,26 @@ function resolveLists(blocks: Block[], tiers: Tier[]): void {
       }
     }
     i = j + 1;
+  }
+}
+
+/**
+ * Headings of a text dump. A short Title Case line ("Start Wedding Dress Shopping", "Set a Realistic Budget") scores
+ * as boilerplate on its own, and inside an article of short lines it split the text into runs too short to rescue.
+ * A text dump has no heading elements: a bad line that is only mildly bad (down to `bad - lineHeadingMargin`,
+ * inclusive), names no furniture, stands alone between lines that are not bad and is followed by a near-good line
+ * is taken for a heading and judged with its neighbours ("line-heading"). A menu is a run of bad lines, never one
+ * alone. DOM pages mark their headings, so they are left alone (there the rule measured worse on listings).
+ */
+function lineHeadings(blocks: Block[], tiers: Tier[], bias: number): void {
+  const floor = T.bad - T.lineHeadingMargin;
+  const bad = tiers.map((t) => t === 'bad');
+  for (let k = 1; k + 1 < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (!bad[k] || bad[k - 1] || bad[k + 1] || b.features.indent === undefined) continue;
+    if (b.score + bias < floor || b.features.menuPattern !== undefined || blocks[k + 1]!.score + bias < T.nearGood) continue;
+    tiers[k] = 'uncertain';
+    b.reasons[b.reasons.length - 1] = 'line-heading';
   }
 }
 
