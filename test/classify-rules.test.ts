@@ -4,6 +4,7 @@ import {
   authorBio,
   codeLine,
   cookieConsent,
+  disclaimer,
   isRenderedPlaceholder,
   leadIn,
   offColumn,
@@ -83,6 +84,24 @@ describe('promotion', () => {
   it('leaves short lines to menuPattern and long blocks to the article', () => {
     expect(promotion(input('Subscribe to our newsletter', { words: 4 }))).toBeUndefined();
     expect(promotion(input('The newsletter industry …', { words: T.promotionMaxWords + 1 }))).toBeUndefined();
+  });
+});
+
+describe('disclaimer', () => {
+  it.each([
+    'Products and services referenced are for general information only. This material is not intended to replace the advice of a qualified advisor.',
+    'The information provided on this website does not constitute medical advice and is provided for informational purposes only.',
+    'The views expressed on this blog are those of the author(s) and readers.',
+    'By submitting this form, you authorize the University and its representatives to contact you.',
+    'This is not an offer to sell securities or the solicitation of an offer to buy them.',
+  ])('flags legal small print: %s', (text) => {
+    expect(disclaimer(input(text, { words: text.split(' ').length }))?.reason).toBe('disclaimer');
+  });
+
+  it('leaves prose about advice or forms, and anything longer than small print', () => {
+    expect(disclaimer(input('Her lawyer said the advice was free, and she submitted the form the next morning.', { words: 15 }))).toBeUndefined();
+    const long = `${'The court heard the case for three days. '.repeat(20)}It said the ruling is not legal advice.`;
+    expect(disclaimer(input(long, { words: long.split(' ').length }))).toBeUndefined();
   });
 });
 

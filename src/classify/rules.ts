@@ -1,6 +1,6 @@
 import type { BlockFeatures, BlockKind } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
-import { AUTHOR_BIO, COOKIE_CONSENT, LEAD_IN_END, PROMOTION, PHOTO_CREDIT, IMAGE_FILE_NAME, PLACEHOLDER_BRACKET, PLACEHOLDER_MAX_BRACKETS, PLACEHOLDER_REST } from './vocab.js';
+import { AUTHOR_BIO, COOKIE_CONSENT, DISCLAIMER, LEAD_IN_END, PROMOTION, PHOTO_CREDIT, IMAGE_FILE_NAME, PLACEHOLDER_BRACKET, PLACEHOLDER_MAX_BRACKETS, PLACEHOLDER_REST } from './vocab.js';
 
 /** Facts about the whole page that some rules compare a block with. */
 export interface PageContext {
@@ -142,6 +142,10 @@ export const cookieConsent: Rule = ({ text, features: f }) =>
     ? say(T.cookieConsentWeight, 'cookie-consent')
     : undefined;
 
+/** Legal small print (a disclaimer, a form's consent line): a paragraph of its own, never the article's text. */
+export const disclaimer: Rule = ({ text, features: f }) =>
+  f.words <= T.disclaimerMaxWords && DISCLAIMER.test(text.toLowerCase()) ? say(T.disclaimerWeight, 'disclaimer') : undefined;
+
 /** A caption: a block crediting a photographer or a picture agency describes an image, not the story. */
 export const photoCredit: Rule = ({ text, features: f }) =>
   f.words <= T.captionMaxWords && PHOTO_CREDIT.test(text.toLowerCase()) ? say(T.captionWeight, 'photo-credit') : undefined;
@@ -190,6 +194,7 @@ export const SHARED_RULES: readonly Rule[] = [
   inCommentSection,
   inRelatedSection,
   cookieConsent,
+  disclaimer,
   authorBio,
   placeholder,
   photoCredit,

@@ -77,6 +77,9 @@ export const THRESHOLDS = Object.freeze({
    */
   cookieConsentWeight: -9,
   promotionWeight: -3,
+  /** Legal small print runs to a paragraph or two; longer text that mentions advice is an article about it. */
+  disclaimerMaxWords: 120,
+  disclaimerWeight: -6,
   /** Captions are a sentence or two; a longer block mentioning a photo credit is text about photography. */
   captionMaxWords: 60,
   /**

@@ -151,6 +151,14 @@ export const FURNITURE_CLASS_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Legal small print: disclaimers ("for informational purposes only", "does not constitute financial advice", "the
+ * views expressed on this blog"), a form's consent line ("By submitting this form…"), an offer-to-sell notice.
+ * Matched against the lower-cased text of a block; single-level alternations, no nested quantifier.
+ */
+export const DISCLAIMER =
+  /\b(?:(?:is|are) (?:provided )?(?:solely )?for (?:general )?informational? purposes only|(?:is|are) not intended (?:to (?:be a substitute for|replace|constitute|provide)|as (?:a substitute for|medical|legal|financial))|(?:does|do|shall) not constitute (?:legal |financial |medical |investment |tax |professional )?advice|(?:is|are) not (?:a substitute for )?(?:medical|legal|financial|investment|tax|professional) advice|(?:views|opinions) expressed (?:on|in|by|here)|by submitting this form|by checking this box|not an offer to sell)\b/u;
+
+/**
  * A cookie or consent notice, however long ("We use cookies to…", "This website uses cookies…", "By continuing to
  * browse you agree to our use of cookies"), in the most common languages of the web; and the parts of a consent
  * manager's preference panel: its cookie categories ("These cookies are set by our advertising partners…") and the
