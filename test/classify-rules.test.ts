@@ -116,6 +116,8 @@ describe('cookieConsent', () => {
     'Store and/or access information on a device 512 partners can use this purpose',
     'Ensure security, prevent and detect fraud, and fix errors 403 partners can use this special purpose',
     'Advertising presented to you on this service can be based on limited data, such as the website or app you are using.',
+    'Analytical cookies are used to understand how visitors interact with the website.',
+    'Performance cookies are used to understand and analyze the key performance indexes of the website.',
   ])('flags a consent notice or a consent panel\'s purpose: %s', (text) => {
     expect(cookieConsent(input(text, { words: text.split(' ').length }))?.reason).toBe('cookie-consent');
   });
