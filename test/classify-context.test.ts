@@ -284,3 +284,23 @@ describe('headings of a text dump (smooth)', () => {
     expect(noText[1]!.label).toBe('boilerplate');
   });
 });
+
+describe('smaller second regions (selectMainRegions)', () => {
+  const bridge = (i: number) =>
+    block(i, 5, 'The council voted to repair the old river bridge, and engineers said the repairs to the bridge deck would take two years.', { words: 40 });
+  const gap = (i: number) => ({ ...block(i, -6, 'Trending now: Celebrity gossip and sport scores', { words: 10 }), label: 'boilerplate' as const });
+  const page = (tail: Block) => [bridge(0), bridge(1), bridge(2), bridge(3), gap(4), gap(5), gap(6), tail];
+
+  it('keeps a small region that shares the main region\'s topic (the article goes on after an advert)', () => {
+    const blocks = page(block(7, 5, 'Engineers expect the bridge repairs to finish before the council elections, the council said.', { words: 25 }));
+    expect(selectMainRegions(blocks, 0)).toHaveLength(2);
+    expect(blocks[7]!.label).toBe('content');
+  });
+
+  it('drops a small region about something else (a teaser for another story)', () => {
+    const blocks = page(block(7, 5, 'A celebrity chef opens a seaside restaurant serving oysters and lobster rolls to summer visitors.', { words: 25 }));
+    expect(selectMainRegions(blocks, 0)).toHaveLength(1);
+    expect(blocks[7]!.label).toBe('boilerplate');
+    expect(blocks[7]!.reasons).toContain('→outside-main-region');
+  });
+});

@@ -1,5 +1,7 @@
 import type { Block } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
+import { forEachWord } from '../lang/words.js';
+import { stopwordMask } from '../lang/stopwords.js';
 import { tierOf } from './smooth.js';
 import { findPricedRun, findRecordGrids, gridIsContent, selectPricedRun, selectRecordGrid, type RecordGrid } from './grid.js';
 
@@ -16,7 +18,8 @@ export interface Region {
  * sidebar, a long comment in the footer). The article is the contiguous stretch of blocks that maximises
  * content words minus the cost of the boilerplate it has to cross (a maximum-sum subarray). Further regions are
  * kept when they are substantial next to the main one (a page split by an advert, forum posts separated by
- * signatures). Content outside every kept region is relabelled boilerplate ("outside-main-region").
+ * signatures), or, smaller, when they share its topic words (see topicOverlap). Content outside every kept region
+ * is relabelled boilerplate ("outside-main-region").
  */
 export function selectMainRegions(blocks: Block[], bias: number, secondaryShare: number = T.secondaryRegionShare): Region[] {
   const values = blocks.map((b) => blockValue(b, bias));
@@ -44,15 +47,48 @@ export function selectMainRegions(blocks: Block[], bias: number, secondaryShare:
   if (records !== undefined && records.contentWords >= main.contentWords * T.recordRunOverProse) return selectRecordRun(blocks, bias);
   regions.push(main);
   mark(taken, main);
+  let mainTopic: Set<string> | undefined;
   for (;;) {
     const next = bestRegion(values, blocks, taken);
-    if (next === undefined || next.value < main.value * secondaryShare || next.contentWords < T.minRegionWords) break;
-    regions.push(next);
+    const floor = Math.min(secondaryShare, T.topicRegionShare);
+    if (next === undefined || next.value < main.value * floor || next.contentWords < T.minRegionWords) break;
     mark(taken, next);
+    if (next.value < main.value * secondaryShare && topicShare(blocks, next, (mainTopic ??= topicWords(blocks, main))) < T.topicOverlap) continue;
+    regions.push(next);
   }
-  for (let i = 0; i < blocks.length; i++) if (!taken[i] && blocks[i]!.label === 'content') relabel(blocks[i]!);
+  const kept = new Array<boolean>(blocks.length).fill(false);
+  for (const r of regions) mark(kept, r);
+  for (let i = 0; i < blocks.length; i++) if (!kept[i] && blocks[i]!.label === 'content') relabel(blocks[i]!);
   for (const r of regions) keepListsInRegion(blocks, r, bias);
   return regions.sort((a, b) => a.from - b.from);
+}
+
+/** Calls `visit` with the topic words of a text: lower-cased words of three letters or more that are no stopword. */
+function forEachTopicWord(text: string, visit: (word: string) => void): void {
+  forEachWord(text.toLowerCase(), (w) => {
+    if (w.length >= 3 && stopwordMask(w) === 0) visit(w);
+  });
+}
+
+/** The topic words of a region's content. */
+function topicWords(blocks: readonly Block[], r: Region): Set<string> {
+  const out = new Set<string>();
+  for (let i = r.from; i <= r.to; i++) if (blocks[i]!.label === 'content') forEachTopicWord(blocks[i]!.text, (w) => out.add(w));
+  return out;
+}
+
+/** Share of a region's topic words (counted with repeats) that the main region uses too. */
+function topicShare(blocks: readonly Block[], r: Region, main: ReadonlySet<string>): number {
+  let all = 0;
+  let shared = 0;
+  for (let i = r.from; i <= r.to; i++) {
+    if (blocks[i]!.label !== 'content') continue;
+    forEachTopicWord(blocks[i]!.text, (w) => {
+      all++;
+      if (main.has(w)) shared++;
+    });
+  }
+  return all === 0 ? 0 : shared / all;
 }
 
 /**
