@@ -251,7 +251,7 @@ describe('numbered section headings (a listicle)', () => {
   });
 });
 
-describe('headings of a text dump (smooth)', () => {
+describe('headings between short lines (smooth)', () => {
   const line = (i: number, score: number, text: string, f: Partial<BlockFeatures> = {}) => block(i, score, text, { indent: 0, ...f });
   const proseLine = (i: number) => ({ ...prose(i), features: { ...prose(i).features, indent: 0 } });
 
@@ -262,7 +262,7 @@ describe('headings of a text dump (smooth)', () => {
     expect(blocks[1]!.reasons).toContain('line-heading');
   });
 
-  it('leaves two bad lines in a row (a menu), a line with furniture words, and DOM blocks', () => {
+  it('leaves two bad lines in a row (a menu), a line with furniture words, and DOM blocks that are no heading', () => {
     const menu = [proseLine(0), line(1, -3.5, 'Our Team'), line(2, -3.5, 'Contact Us'), line(3, 1, 'Most gowns take months to arrive.'), proseLine(4)];
     smooth(menu, 0);
     expect(menu[1]!.label).toBe('boilerplate');
@@ -273,6 +273,14 @@ describe('headings of a text dump (smooth)', () => {
     const dom = [prose(0), block(1, -3.5, 'Start Dress Shopping Early'), block(2, 1, 'Most gowns take months to arrive.'), prose(3)];
     smooth(dom, 0);
     expect(dom[1]!.label).toBe('boilerplate');
+  });
+
+  it('on a DOM page, judges a lone heading element followed by text with its neighbours', () => {
+    const heading = { ...block(1, -3.5, 'Start Dress Shopping Early'), kind: 'heading' as const };
+    const dom = [prose(0), heading, block(2, 1, 'Most gowns take months to arrive.'), prose(3)];
+    smooth(dom, 0);
+    expect(dom[1]!.label).toBe('content');
+    expect(dom[1]!.reasons).toContain('line-heading');
   });
 
   it('leaves a line that is confidently bad or not followed by text', () => {

@@ -76,19 +76,21 @@ function resolveLists(blocks: Block[], tiers: Tier[]): void {
 }
 
 /**
- * Headings of a text dump. A short Title Case line ("Start Wedding Dress Shopping", "Set a Realistic Budget") scores
- * as boilerplate on its own, and inside an article of short lines it split the text into runs too short to rescue.
- * A text dump has no heading elements: a bad line that is only mildly bad (down to `bad - lineHeadingMargin`,
- * inclusive), names no furniture, stands alone between lines that are not bad and is followed by a near-good line
- * is taken for a heading and judged with its neighbours ("line-heading"). A menu is a run of bad lines, never one
- * alone. DOM pages mark their headings, so they are left alone (there the rule measured worse on listings).
+ * Headings between short lines. A short Title Case heading ("Start Wedding Dress Shopping", "Set a Realistic
+ * Budget") scores as boilerplate on its own, and inside an article of short lines it split the text into runs too
+ * short to rescue. A bad line that is only mildly bad (down to `bad - lineHeadingMargin`, inclusive), names no
+ * furniture, stands alone between blocks that are not bad and is followed by a near-good one is taken for a heading
+ * and judged with its neighbours ("line-heading"). A menu is a run of bad lines, never one alone. In a text dump any
+ * line qualifies; on a DOM page only heading elements.
  */
 function lineHeadings(blocks: Block[], tiers: Tier[], bias: number): void {
   const floor = T.bad - T.lineHeadingMargin;
   const bad = tiers.map((t) => t === 'bad');
   for (let k = 1; k + 1 < blocks.length; k++) {
     const b = blocks[k]!;
-    if (!bad[k] || bad[k - 1] || bad[k + 1] || b.features.indent === undefined) continue;
+    if (!bad[k] || bad[k - 1] || bad[k + 1]) continue;
+    // A DOM page marks its headings: only heading elements qualify there (any lone line measured worse on listings).
+    if (b.features.indent === undefined && b.kind !== 'heading') continue;
     if (b.score + bias < floor || b.features.menuPattern !== undefined || blocks[k + 1]!.score + bias < T.nearGood) continue;
     tiers[k] = 'uncertain';
     b.reasons[b.reasons.length - 1] = 'line-heading';
