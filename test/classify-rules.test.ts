@@ -118,6 +118,8 @@ describe('cookieConsent', () => {
     'Advertising presented to you on this service can be based on limited data, such as the website or app you are using.',
     'Analytical cookies are used to understand how visitors interact with the website.',
     'Performance cookies are used to understand and analyze the key performance indexes of the website.',
+    'These cookies are used to make advertising messages more relevant to you and your interests.',
+    'The technical storage or access is necessary for the legitimate purpose of storing preferences that are not requested by the subscriber or user.',
   ])('flags a consent notice or a consent panel\'s purpose: %s', (text) => {
     expect(cookieConsent(input(text, { words: text.split(' ').length }))?.reason).toBe('cookie-consent');
   });
