@@ -48,9 +48,9 @@ export function selectMainRegions(blocks: Block[], bias: number, secondaryShare:
   regions.push(main);
   mark(taken, main);
   let mainTopic: Set<string> | undefined;
+  const floor = Math.min(secondaryShare, T.topicRegionShare);
   for (;;) {
     const next = bestRegion(values, blocks, taken);
-    const floor = Math.min(secondaryShare, T.topicRegionShare);
     if (next === undefined || next.value < main.value * floor || next.contentWords < T.minRegionWords) break;
     mark(taken, next);
     if (next.value < main.value * secondaryShare && topicShare(blocks, next, (mainTopic ??= topicWords(blocks, main))) < T.topicOverlap) continue;
