@@ -103,17 +103,9 @@ export const THRESHOLDS = Object.freeze({
   /** …applied only when that column holds at least this share of the page's prose words. */
   offColumnMinShare: 0.75,
 
-  // ── DOM rules (HTML only) ────────────────────────────────────────────────────────────────────────────
-  /** Link density above this is a navigation list or a link farm. */
-  linkDenseRatio: 0.5,
-  linkDenseWeight: -3,
-  /** Between this and linkDenseRatio: a paragraph with several links, suspicious only when short. */
+  // ── DOM pages (the DOM rules' weights live in src/extract/html/rule-thresholds.ts) ──────────────────────
+  /** Container coherence (container.ts): a block with at least this share of link text is navigational. */
   linkSomeRatio: 0.25,
-  linkSomeWeight: -1,
-  /** Inside article, main, [itemprop=articleBody]. */
-  inArticleWeight: 1,
-  boilerplateClassWeight: -2,
-  contentClassWeight: 1,
 
   // ── labels and smoothing ────────────────────────────────────────────────────────────────────────────
   /** Score at or above which a block is confidently content before context is considered. */
