@@ -43,6 +43,22 @@ describe('record grids (DOM)', () => {
     expect(grid?.similarity).toBe(1);
   });
 
+  it('finds a grid whose cards share a title but half of them open with a badge', () => {
+    const cards: Block[] = [];
+    for (let k = 0; k < 8; k++) {
+      const card = [1, 10, 100 + k];
+      if (k % 2 === 0) cards.push(block(cards.length, -6, 'Top rated', { ancestors: card, tagPath: 'div>ul>li' }));
+      cards.push(block(cards.length, -6, `Wide-Mouth Water Bottle ${k}`, { ancestors: card, tagPath: 'div>h2>a', linkDensity: 1 }));
+      cards.push(block(cards.length, -5, `$1${k}.00`, { ancestors: card, tagPath: 'div>span' }));
+      cards.push(block(cards.length, -5, 'Bottle Opening: Wide', { ancestors: card, tagPath: 'div>ul>li' }));
+    }
+    const grid = findRecordGrid(cards);
+    expect(grid?.container).toBe(10);
+    expect(grid?.records).toBe(8);
+    // Half the cards open with the badge, half with the title: the grid is not a regular one.
+    expect(grid?.similarity).toBe(0.5);
+  });
+
   it('does not take a menu of single links for a grid', () => {
     const menu = Array.from({ length: 12 }, (_, k) =>
       block(k, -8, `Section ${k}`, { ancestors: [1, 20, 200 + k], containerId: 200 + k, tagPath: 'ul>li>a', linkDensity: 1 }));

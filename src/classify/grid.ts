@@ -11,7 +11,10 @@ export interface RecordGrid {
   records: number;
   /** Words of the blocks inside the records. */
   words: number;
-  /** Share of records whose first block has the most common shape (tag path and kind). */
+  /**
+   * Share of records whose first block has the most common shape (tag path and kind). A grid qualifies on the share
+   * of records holding one shape in any of their blocks (cards that open with a "Sale" badge or a swatch list).
+   */
   similarity: number;
   /** Share of the words outside links. */
   textShare: number;
@@ -24,7 +27,10 @@ interface ChildStats {
   /** Words outside links. */
   textWords: number;
   blocks: number;
+  /** Shape of the record's first block. */
   shape: string;
+  /** Shapes of all its blocks. */
+  shapes: Set<string>;
   priced: boolean;
 }
 
@@ -34,12 +40,12 @@ interface ChildStats {
  * price, a date, a teaser). Their blocks look like furniture one by one (short, Title Case, link-dense, in
  * "teaser" or "card" containers), which is why the prose rules drop them; together they are the page.
  *
- * For every container, its child containers holding text are counted with their words and the shape of their first
- * block. The grid is the container with the most words among those with at least `gridMinRecords` records, of
- * which at least `gridMinSimilarity` share one shape, averaging at least `gridMinBlocksPerRecord` blocks (a menu is
- * a list of single links) and at most `gridMaxBlocksPerRecord` (a column of the layout is not a record), with at
- * least `gridMinTextShare` of their words outside links (a price, a date, a description; a nested menu is links
- * only) and short blocks (at most `gridMaxWordsPerBlock` words on average: repeated containers of prose are
+ * For every container, its child containers holding text are counted with their words and the shapes of their
+ * blocks. The grid is the container with the most words among those with at least `gridMinRecords` records, of
+ * which at least `gridMinSimilarity` hold one shape (in any of their blocks: a card may open with a badge),
+ * averaging at least `gridMinBlocksPerRecord` blocks (a menu is a list of single links) and at most
+ * `gridMaxBlocksPerRecord` (a column of the layout is not a record), with at least `gridMinTextShare` of their words
+ * outside links (a price, a date, a description; a nested menu is links only) and short blocks (at most `gridMaxWordsPerBlock` words on average: repeated containers of prose are
  * comments or posts, which the prose rules judge); records that show a price (at least `gridPricedShare` of them)
  * need no text outside links, since product cards are often links through and through; so do all records with
  * `linkCards`, which the selection asks for only on a page without prose (a job board whose every card is one link).
@@ -66,8 +72,9 @@ export function findRecordGrids(blocks: readonly Block[]): { strict: RecordGrid 
       let children = parents.get(chain[d]!);
       if (children === undefined) parents.set(chain[d]!, (children = new Map()));
       const child = children.get(chain[d + 1]!);
-      if (child === undefined) children.set(chain[d + 1]!, { words: b.features.words, textWords, blocks: 1, shape, priced });
+      if (child === undefined) children.set(chain[d + 1]!, { words: b.features.words, textWords, blocks: 1, shape, shapes: new Set([shape]), priced });
       else {
+        child.shapes.add(shape);
         child.words += b.features.words;
         child.textWords += textWords;
         child.blocks++;
@@ -84,18 +91,25 @@ export function findRecordGrids(blocks: readonly Block[]): { strict: RecordGrid 
     let count = 0;
     let pricedRecords = 0;
     const shapes = new Map<string, number>();
+    const allShapes = new Map<string, number>();
     for (const c of children.values()) {
       words += c.words;
       textWords += c.textWords;
       count += c.blocks;
       if (c.priced) pricedRecords++;
       shapes.set(c.shape, (shapes.get(c.shape) ?? 0) + 1);
+      for (const shape of c.shapes) allShapes.set(shape, (allShapes.get(shape) ?? 0) + 1);
     }
     let common = 0;
     for (const n of shapes.values()) common = Math.max(common, n);
+    let sharing = 0;
+    for (const n of allShapes.values()) sharing = Math.max(sharing, n);
     const similarity = common / children.size;
     const blocksPerRecord = count / children.size;
-    if (similarity < T.gridMinSimilarity || blocksPerRecord < T.gridMinBlocksPerRecord || blocksPerRecord > T.gridMaxBlocksPerRecord) continue;
+    // A card may open with a badge, a swatch list or a rating before its title: records qualify by a shape they all
+    // hold somewhere (the title's, the price's), while `similarity` (first blocks alike) still says how regular
+    // the grid is.
+    if (sharing / children.size < T.gridMinSimilarity || blocksPerRecord < T.gridMinBlocksPerRecord || blocksPerRecord > T.gridMaxBlocksPerRecord) continue;
     const pricedShare = pricedRecords / children.size;
     // Product cards are often links through and through (the title, the swatches, even the price): priced
     // records are a product grid whatever their link share. A menu shows no prices.
