@@ -131,6 +131,23 @@ describe('record grids (DOM)', () => {
     expect(footer.reasons).toContain('→outside-record-grid');
   });
 
+  it("keeps every card's labelled fields, but a text repeated outside a field only once", () => {
+    const blocks: Block[] = [];
+    for (let k = 0; k < 6; k++) {
+      const card = { ancestors: [1, 10, 100 + k], tagPath: 'div>ul>li' };
+      blocks.push(block(blocks.length, -6, `Vacuum Bottle ${k}`, { ...card, tagPath: 'div>h2>a', linkDensity: 1 }));
+      blocks.push(block(blocks.length, -5, `$2${k}.00`, card));
+      blocks.push(block(blocks.length, -5, 'Cap Type:', card));
+      blocks.push(block(blocks.length, -5, 'Screw Cap', card));
+      blocks.push(block(blocks.length, -5, 'Free shipping', card));
+    }
+    selectRecordGrid(blocks, findRecordGrid(blocks)!);
+    const kept = blocks.filter((b) => b.label === 'content').map((b) => b.text);
+    expect(kept.filter((t) => t === 'Cap Type:')).toHaveLength(6);
+    expect(kept.filter((t) => t === 'Screw Cap')).toHaveLength(6);
+    expect(kept.filter((t) => t === 'Free shipping')).toHaveLength(1);
+  });
+
   it('selection returns the grid instead of nothing on a page without prose', () => {
     const blocks = productGrid(0, 8);
     const regions = selectMainRegions(blocks, 0);
