@@ -59,6 +59,20 @@ describe('record grids (DOM)', () => {
     expect(grid?.similarity).toBe(0.5);
   });
 
+  it("does not take a theme's sample cards of placeholder text for a grid", () => {
+    const cards: Block[] = [];
+    for (let k = 0; k < 6; k++) {
+      const card = { ancestors: [1, 10, 100 + k], tagPath: 'div>p' };
+      cards.push(block(cards.length, -12, `Head Line ${k}`, { ...card, tagPath: 'div>h3' }));
+      cards.push(block(cards.length, -12, 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.', card));
+      cards[cards.length - 2]!.reasons.push('filler-text');
+      cards[cards.length - 1]!.reasons.push('filler-text');
+    }
+    expect(findRecordGrid(cards)).toBeUndefined();
+    cards.forEach((b) => (b.reasons = []));
+    expect(findRecordGrid(cards)?.container).toBe(10);
+  });
+
   it('does not take a menu of single links for a grid', () => {
     const menu = Array.from({ length: 12 }, (_, k) =>
       block(k, -8, `Section ${k}`, { ancestors: [1, 20, 200 + k], containerId: 200 + k, tagPath: 'ul>li>a', linkDensity: 1 }));

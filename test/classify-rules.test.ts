@@ -5,6 +5,7 @@ import {
   codeLine,
   cookieConsent,
   disclaimer,
+  fillerText,
   isRenderedPlaceholder,
   leadIn,
   offColumn,
@@ -102,6 +103,15 @@ describe('disclaimer', () => {
     expect(disclaimer(input('Her lawyer said the advice was free, and she submitted the form the next morning.', { words: 15 }))).toBeUndefined();
     const long = `${'The court heard the case for three days. '.repeat(20)}It said the ruling is not legal advice.`;
     expect(disclaimer(input(long, { words: long.split(' ').length }))).toBeUndefined();
+  });
+});
+
+describe('fillerText', () => {
+  it('flags a template\'s placeholder text at any length, and nothing else', () => {
+    const lorem = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. '.repeat(8);
+    expect(fillerText(input(lorem, { words: lorem.split(' ').length }))?.reason).toBe('filler-text');
+    expect(fillerText(input('Lorem Ipsum', { words: 2 }))?.weight).toBe(T.fillerTextWeight);
+    expect(fillerText(input('Printers have set dummy text in Latin since the 1500s, a passage taken from Cicero.', { words: 15 }))).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Block } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
 import { BULLET, PRICE } from './vocab.js';
-import { IN_COMMENT_SECTION } from './rules.js';
+import { FILLER, IN_COMMENT_SECTION } from './rules.js';
 
 /** A DOM container whose child containers repeat one structure: a product grid, a listing, a table of records. */
 export interface RecordGrid {
@@ -49,9 +49,9 @@ interface ChildStats {
  * comments or posts, which the prose rules judge); records that show a price (at least `gridPricedShare` of them)
  * need no text outside links, since product cards are often links through and through; so do all records with
  * `linkCards`, which the selection asks for only on a page without prose (a job board whose every card is one link).
- * Blocks in page landmarks (nav, header, footer) and in a comment section are not surveyed: a comment thread
- * (name, date, text, again and again) has a grid's shape, but it is readers' text, not a listing. One pass over each
- * block's ancestry: linear in blocks × depth.
+ * Blocks in page landmarks (nav, header, footer), template filler ("Lorem ipsum…": a theme's sample cards) and
+ * blocks in a comment section are not surveyed: a comment thread (name, date, text, again and again) has a grid's
+ * shape, but it is readers' text, not a listing. One pass over each block's ancestry: linear in blocks × depth.
  */
 export function findRecordGrid(blocks: readonly Block[], { linkCards = false }: { linkCards?: boolean } = {}): RecordGrid | undefined {
   const grids = findRecordGrids(blocks);
@@ -64,7 +64,7 @@ export function findRecordGrids(blocks: readonly Block[]): { strict: RecordGrid 
   for (const b of blocks) {
     const chain = b.features.ancestors;
     if (chain === undefined || b.features.words === 0 || b.features.landmark !== undefined) continue;
-    if (b.reasons.includes(IN_COMMENT_SECTION)) continue;
+    if (b.reasons.includes(IN_COMMENT_SECTION) || b.reasons.includes(FILLER)) continue;
     const shape = `${b.features.tagPath ?? ''}|${b.kind}`;
     const textWords = b.features.words * (1 - b.features.linkDensity);
     const priced = b.features.words <= T.gridMaxWordsPerBlock && PRICE.test(b.text);
@@ -149,7 +149,7 @@ export function selectRecordGrid(blocks: Block[], grid: RecordGrid): { from: num
 }
 
 /**
- * Keeps the blocks `inside` that carry words, are not furniture vocabulary and whose key was not kept before
+ * Keeps the blocks `inside` that carry words, are neither furniture vocabulary nor template filler and whose key was not kept before
  * (a repeated title), with the reason `→NAME`; every other content block becomes boilerplate (`→outside-NAME`).
  * Returns the indices of the first and last block kept.
  */
@@ -159,7 +159,7 @@ function keepOnly(blocks: Block[], inside: (b: Block) => boolean, keyOf: (b: Blo
   let to = -1;
   for (const b of blocks) {
     const key = keyOf(b);
-    const keep = inside(b) && b.features.words > 0 && b.features.menuPattern === undefined && !seen.has(key);
+    const keep = inside(b) && b.features.words > 0 && b.features.menuPattern === undefined && !b.reasons.includes(FILLER) && !seen.has(key);
     if (keep) {
       seen.add(key);
       if (b.label !== 'content') {

@@ -1,6 +1,6 @@
 import type { BlockFeatures, BlockKind } from '../blocks/block.js';
 import { THRESHOLDS as T } from './thresholds.js';
-import { AUTHOR_BIO, COOKIE_CONSENT, DISCLAIMER, LEAD_IN_END, PROMOTION, PHOTO_CREDIT, IMAGE_FILE_NAME, PLACEHOLDER_BRACKET, PLACEHOLDER_MAX_BRACKETS, PLACEHOLDER_REST } from './vocab.js';
+import { AUTHOR_BIO, COOKIE_CONSENT, DISCLAIMER, FILLER_TEXT, LEAD_IN_END, PROMOTION, PHOTO_CREDIT, IMAGE_FILE_NAME, PLACEHOLDER_BRACKET, PLACEHOLDER_MAX_BRACKETS, PLACEHOLDER_REST } from './vocab.js';
 
 /** Facts about the whole page that some rules compare a block with. */
 export interface PageContext {
@@ -146,6 +146,11 @@ export const cookieConsent: Rule = ({ text, features: f }) =>
 export const disclaimer: Rule = ({ text, features: f }) =>
   f.words <= T.disclaimerMaxWords && DISCLAIMER.test(text.toLowerCase()) ? say(T.disclaimerWeight, 'disclaimer') : undefined;
 
+/** The reason fillerText gives: record grids read it too (a template's sample cards are not a listing). */
+export const FILLER = 'filler-text';
+/** "Lorem ipsum dolor sit amet…": a template's placeholder paragraph, left in by the site. */
+export const fillerText: Rule = ({ text }) => (FILLER_TEXT.test(text.toLowerCase()) ? say(T.fillerTextWeight, FILLER) : undefined);
+
 /** A caption: a block crediting a photographer or a picture agency describes an image, not the story. */
 export const photoCredit: Rule = ({ text, features: f }) =>
   f.words <= T.captionMaxWords && PHOTO_CREDIT.test(text.toLowerCase()) ? say(T.captionWeight, 'photo-credit') : undefined;
@@ -195,6 +200,7 @@ export const SHARED_RULES: readonly Rule[] = [
   inRelatedSection,
   cookieConsent,
   disclaimer,
+  fillerText,
   authorBio,
   placeholder,
   photoCredit,

@@ -80,6 +80,11 @@ export const THRESHOLDS = Object.freeze({
   /** Legal small print runs to a paragraph or two; longer text that mentions advice is an article about it. */
   disclaimerMaxWords: 120,
   disclaimerWeight: -6,
+  /**
+   * Template filler (FILLER_TEXT) at any length: strong enough to drop a long paragraph of it between the page's
+   * paragraphs. 0% of such blocks' words are in the references of either set.
+   */
+  fillerTextWeight: -12,
   /** Captions are a sentence or two; a longer block mentioning a photo credit is text about photography. */
   captionMaxWords: 60,
   /**

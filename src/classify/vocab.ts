@@ -159,6 +159,12 @@ export const DISCLAIMER =
   /\b(?:(?:is|are) (?:provided )?(?:solely )?for (?:general )?informational? purposes only|(?:is|are) not intended (?:to (?:be a substitute for|replace|constitute|provide)|as (?:a substitute for|medical|legal|financial))|(?:does|do|shall) not constitute (?:legal |financial |medical |investment |tax |professional )?advice|(?:is|are) not (?:a substitute for )?(?:medical|legal|financial|investment|tax|professional) advice|(?:views|opinions) expressed (?:on|in|by|here)|by submitting this form|by checking this box|not an offer to sell)\b/u;
 
 /**
+ * Placeholder text a page template ships with and a site forgot to replace ("Lorem ipsum dolor sit amet,
+ * consectetur adipiscing elit…"): never what the page says. Matched against the lower-cased text of a block.
+ */
+export const FILLER_TEXT = /\b(?:lorem ipsum|dolor sit amet|consectetur adipiscing)\b/u;
+
+/**
  * A cookie or consent notice, however long ("We use cookies to…", "This website uses cookies…", "By continuing to
  * browse you agree to our use of cookies"), in the most common languages of the web; and the parts of a consent
  * manager's preference panel: its cookie categories ("These cookies are set by our advertising partners…") and the
