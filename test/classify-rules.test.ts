@@ -203,6 +203,12 @@ describe('codeLine', () => {
     expect(menuPatternOf('Click to email a link to a friend (Opens in new window) Email')).toBe('share');
     expect(menuPatternOf('Click to see the full menu of the restaurant')).toBeUndefined();
   });
+
+  it("reads a form's sent and failed messages as furniture, not a sentence about forms", () => {
+    expect(menuPatternOf('Thank you! Your submission has been received!')).toBe('form-status');
+    expect(menuPatternOf('Oops! Something went wrong while submitting the form.')).toBe('form-status');
+    expect(menuPatternOf('Something went wrong in the second half, the coach said.')).toBeUndefined();
+  });
 });
 
 describe('photoCredit in parentheses', () => {

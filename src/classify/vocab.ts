@@ -27,6 +27,8 @@ export const MENU_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegEx
   ['related', /^(?:related(?: (?:articles|posts|stories|content))?|you may also like|recommended(?: for you)?|most (?:popular|read|viewed)|trending|top stories|latest (?:news|headlines|stories)|more from\b|more on\b|also read\b|read also\b|see also)/u],
   ['comments', /^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|post a comment|add a comment|reply)$/u],
   ['tags', /^(?:tags|tagged|topics|filed under|categories)\s*:/u],
+  // What a form shows once sent or failed (hidden until then): "Thank you! Your submission has been received!".
+  ['form-status', /^(?:thank you!? your submission has been received|thanks? (?:you )?for (?:subscribing|signing up|your submission)|oops!? something went wrong|something went wrong\.? please try again)/u],
 ];
 
 /** Sentence-ending punctuation, possibly followed by closing quotes or brackets. */
