@@ -29,8 +29,6 @@ interface ChildStats {
   blocks: number;
   /** Shape of the record's first block. */
   shape: string;
-  /** Shapes of all its blocks. */
-  shapes: Set<string>;
   priced: boolean;
 }
 
@@ -58,23 +56,31 @@ export function findRecordGrid(blocks: readonly Block[], { linkCards = false }: 
   return linkCards ? grids.linkCards : grids.strict;
 }
 
+/** Blocks a grid survey counts: with words, outside page landmarks, comment sections and template filler. */
+function surveyed(b: Block): boolean {
+  return b.features.words > 0 && b.features.landmark === undefined && !b.reasons.includes(IN_COMMENT_SECTION) && !b.reasons.includes(FILLER);
+}
+
+/** A block's shape: its tag path and kind. */
+function shapeOf(b: Block): string {
+  return `${b.features.tagPath ?? ''}|${b.kind}`;
+}
+
 /** Both grids of findRecordGrid from one survey of the page: the strict one, and the one that takes link cards. */
 export function findRecordGrids(blocks: readonly Block[]): { strict: RecordGrid | undefined; linkCards: RecordGrid | undefined } {
   const parents = new Map<number, Map<number, ChildStats>>();
   for (const b of blocks) {
     const chain = b.features.ancestors;
-    if (chain === undefined || b.features.words === 0 || b.features.landmark !== undefined) continue;
-    if (b.reasons.includes(IN_COMMENT_SECTION) || b.reasons.includes(FILLER)) continue;
-    const shape = `${b.features.tagPath ?? ''}|${b.kind}`;
+    if (chain === undefined || !surveyed(b)) continue;
+    const shape = shapeOf(b);
     const textWords = b.features.words * (1 - b.features.linkDensity);
     const priced = b.features.words <= T.gridMaxWordsPerBlock && PRICE.test(b.text);
     for (let d = 0; d + 1 < chain.length; d++) {
       let children = parents.get(chain[d]!);
       if (children === undefined) parents.set(chain[d]!, (children = new Map()));
       const child = children.get(chain[d + 1]!);
-      if (child === undefined) children.set(chain[d + 1]!, { words: b.features.words, textWords, blocks: 1, shape, shapes: new Set([shape]), priced });
+      if (child === undefined) children.set(chain[d + 1]!, { words: b.features.words, textWords, blocks: 1, shape, priced });
       else {
-        child.shapes.add(shape);
         child.words += b.features.words;
         child.textWords += textWords;
         child.blocks++;
@@ -91,35 +97,58 @@ export function findRecordGrids(blocks: readonly Block[]): { strict: RecordGrid 
     let count = 0;
     let pricedRecords = 0;
     const shapes = new Map<string, number>();
-    const allShapes = new Map<string, number>();
     for (const c of children.values()) {
       words += c.words;
       textWords += c.textWords;
       count += c.blocks;
       if (c.priced) pricedRecords++;
       shapes.set(c.shape, (shapes.get(c.shape) ?? 0) + 1);
-      for (const shape of c.shapes) allShapes.set(shape, (allShapes.get(shape) ?? 0) + 1);
     }
     let common = 0;
     for (const n of shapes.values()) common = Math.max(common, n);
-    let sharing = 0;
-    for (const n of allShapes.values()) sharing = Math.max(sharing, n);
     const similarity = common / children.size;
     const blocksPerRecord = count / children.size;
-    // A card may open with a badge, a swatch list or a rating before its title: records qualify by a shape they all
-    // hold somewhere (the title's, the price's), while `similarity` (first blocks alike) still says how regular
-    // the grid is.
-    if (sharing / children.size < T.gridMinSimilarity || blocksPerRecord < T.gridMinBlocksPerRecord || blocksPerRecord > T.gridMaxBlocksPerRecord) continue;
-    const pricedShare = pricedRecords / children.size;
+    if (blocksPerRecord < T.gridMinBlocksPerRecord || blocksPerRecord > T.gridMaxBlocksPerRecord) continue;
     // Product cards are often links through and through (the title, the swatches, even the price): priced
     // records are a product grid whatever their link share. A menu shows no prices.
     if (words > count * T.gridMaxWordsPerBlock) continue;
+    // A card may open with a badge, a swatch list or a rating before its title: records qualify by a shape they all
+    // hold somewhere (the title's, the price's), while `similarity` (first blocks alike) still says how regular
+    // the grid is. The first block's shape is one of them, so the survey of all shapes is only needed below the bar.
+    if (similarity < T.gridMinSimilarity && recordsSharingAShape(blocks, container) < children.size * T.gridMinSimilarity) continue;
+    const pricedShare = pricedRecords / children.size;
     const grid = { container, records: children.size, words, similarity, textShare: textWords / words, pricedShare };
     if (linkCards === undefined || words > linkCards.words) linkCards = grid;
     const textShareNeeded = pricedShare >= T.gridPricedShare ? 0 : T.gridMinTextShare;
     if (textWords >= words * textShareNeeded && (strict === undefined || words > strict.words)) strict = grid;
   }
   return { strict, linkCards };
+}
+
+/**
+ * How many of a container's records (its child containers) hold a block of one shape, for the most widespread shape.
+ * A record's blocks are consecutive in reading order, so a shape is counted once per record by remembering the last
+ * record it was seen in.
+ */
+function recordsSharingAShape(blocks: readonly Block[], container: number): number {
+  const seen = new Map<string, { records: number; last: number }>();
+  let most = 0;
+  for (const b of blocks) {
+    const chain = b.features.ancestors;
+    if (chain === undefined || !surveyed(b)) continue;
+    const at = chain.indexOf(container);
+    if (at < 0 || at + 1 >= chain.length) continue;
+    const record = chain[at + 1]!;
+    const shape = shapeOf(b);
+    let s = seen.get(shape);
+    if (s === undefined) seen.set(shape, (s = { records: 1, last: record }));
+    else if (s.last !== record) {
+      s.records++;
+      s.last = record;
+    }
+    most = Math.max(most, s.records);
+  }
+  return most;
 }
 
 /**
