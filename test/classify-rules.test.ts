@@ -36,7 +36,7 @@ function features(overrides: Partial<BlockFeatures> = {}): BlockFeatures {
 }
 
 function input(text: string, f: Partial<BlockFeatures> = {}, page: PageContext = {}): RuleInput {
-  return { index: 0, text, kind: 'paragraph', features: features(f), page };
+  return { index: 0, text, lower: text.toLowerCase(), kind: 'paragraph', features: features(f), page };
 }
 
 describe('authorBio', () => {

@@ -8,7 +8,7 @@ function input(over: Partial<BlockFeatures> = {}, kind: RuleInput['kind'] = 'par
     words: 8, chars: 50, stopwordDensity: 0.1, terminalPunctuation: false, sentences: 0, capitalisedRatio: 0.5,
     bullet: false, digitRatio: 0, menuPattern: undefined, position: 0.5, linkDensity: 0, ...over,
   };
-  return { index: 0, text: 'x', kind, features, page };
+  return { index: 0, text: 'x', lower: 'x', kind, features, page };
 }
 const prose = { words: 30, terminalPunctuation: true, stopwordDensity: 0.4 };
 

@@ -280,7 +280,7 @@ function isCommentAttribution(text: string): boolean {
 }
 
 function scoreBlock(raw: RawBlock, index: number, features: BlockFeatures, page: PageContext, rules: readonly Rule[]): Block {
-  const input = { index, text: raw.text, kind: raw.kind, features, page };
+  const input = { index, text: raw.text, lower: raw.text.toLowerCase(), kind: raw.kind, features, page };
   let score = 0;
   const reasons: string[] = [];
   for (const rule of rules) {

@@ -26,6 +26,8 @@ export interface PageContext {
 export interface RuleInput {
   index: number;
   text: string;
+  /** The text lower-cased, once per block, for the vocabularies matched case-blind. */
+  lower: string;
   kind: BlockKind;
   features: BlockFeatures;
   page: PageContext;
@@ -131,29 +133,29 @@ export const authorBio: Rule = ({ text, features: f }) =>
   f.words <= T.authorBioMaxWords && AUTHOR_BIO.test(text) ? say(T.authorBioWeight, 'author-bio') : undefined;
 
 /** A pitch for a newsletter or a subscription, a sentence or two long (shorter ones are menuPattern's). */
-export const promotion: Rule = ({ text, features: f }) =>
-  f.words > T.menuPatternMaxWords && f.words <= T.promotionMaxWords && PROMOTION.test(text.toLowerCase())
+export const promotion: Rule = ({ lower, features: f }) =>
+  f.words > T.menuPatternMaxWords && f.words <= T.promotionMaxWords && PROMOTION.test(lower)
     ? say(T.promotionWeight, 'promotion')
     : undefined;
 
 /** A cookie or consent notice: a paragraph of its own, often long, never the article. */
-export const cookieConsent: Rule = ({ text, features: f }) =>
-  f.words <= T.cookieConsentMaxWords && COOKIE_CONSENT.test(text.toLowerCase())
+export const cookieConsent: Rule = ({ lower, features: f }) =>
+  f.words <= T.cookieConsentMaxWords && COOKIE_CONSENT.test(lower)
     ? say(T.cookieConsentWeight, 'cookie-consent')
     : undefined;
 
 /** Legal small print (a disclaimer, a form's consent line): a paragraph of its own, never the article's text. */
-export const disclaimer: Rule = ({ text, features: f }) =>
-  f.words <= T.disclaimerMaxWords && DISCLAIMER.test(text.toLowerCase()) ? say(T.disclaimerWeight, 'disclaimer') : undefined;
+export const disclaimer: Rule = ({ lower, features: f }) =>
+  f.words <= T.disclaimerMaxWords && DISCLAIMER.test(lower) ? say(T.disclaimerWeight, 'disclaimer') : undefined;
 
 /** The reason fillerText gives: record grids read it too (a template's sample cards are not a listing). */
 export const FILLER = 'filler-text';
 /** "Lorem ipsum dolor sit amet…": a template's placeholder paragraph, left in by the site. */
-export const fillerText: Rule = ({ text }) => (FILLER_TEXT.test(text.toLowerCase()) ? say(T.fillerTextWeight, FILLER) : undefined);
+export const fillerText: Rule = ({ lower }) => (FILLER_TEXT.test(lower) ? say(T.fillerTextWeight, FILLER) : undefined);
 
 /** A caption: a block crediting a photographer or a picture agency describes an image, not the story. */
-export const photoCredit: Rule = ({ text, features: f }) =>
-  f.words <= T.captionMaxWords && PHOTO_CREDIT.test(text.toLowerCase()) ? say(T.captionWeight, 'photo-credit') : undefined;
+export const photoCredit: Rule = ({ lower, features: f }) =>
+  f.words <= T.captionMaxWords && PHOTO_CREDIT.test(lower) ? say(T.captionWeight, 'photo-credit') : undefined;
 
 /** An image's alt text or file name, or an empty form field, as a text renderer draws them. */
 export const placeholder: Rule = ({ text, features: f }) =>
