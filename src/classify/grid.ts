@@ -43,10 +43,11 @@ interface ChildStats {
  * which at least `gridMinSimilarity` hold one shape (in any of their blocks: a card may open with a badge),
  * averaging at least `gridMinBlocksPerRecord` blocks (a menu is a list of single links) and at most
  * `gridMaxBlocksPerRecord` (a column of the layout is not a record), with at least `gridMinTextShare` of their words
- * outside links (a price, a date, a description; a nested menu is links only) and short blocks (at most `gridMaxWordsPerBlock` words on average: repeated containers of prose are
- * comments or posts, which the prose rules judge); records that show a price (at least `gridPricedShare` of them)
- * need no text outside links, since product cards are often links through and through; so do all records with
- * `linkCards`, which the selection asks for only on a page without prose (a job board whose every card is one link).
+ * outside links (a price, a date, a description; a nested menu is links only) and short blocks (at most
+ * `gridMaxWordsPerBlock` words on average: repeated containers of prose are comments or posts, which the prose rules
+ * judge); records that show a price (at least `gridPricedShare` of them) need no text outside links, since product
+ * cards are often links through and through; so do all records with `linkCards`, which the selection asks for only
+ * on a page without prose (a job board whose every card is one link).
  * Blocks in page landmarks (nav, header, footer), template filler ("Lorem ipsum…": a theme's sample cards) and
  * blocks in a comment section are not surveyed: a comment thread (name, date, text, again and again) has a grid's
  * shape, but it is readers' text, not a listing. One pass over each block's ancestry: linear in blocks × depth.
@@ -59,6 +60,14 @@ export function findRecordGrid(blocks: readonly Block[], { linkCards = false }: 
 /** Blocks a grid survey counts: with words, outside page landmarks, comment sections and template filler. */
 function surveyed(b: Block): boolean {
   return b.features.words > 0 && b.features.landmark === undefined && !b.reasons.includes(IN_COMMENT_SECTION) && !b.reasons.includes(FILLER);
+}
+
+/** The record (child container of `container`) a block sits in, if any. */
+function recordOf(b: Block, container: number): number | undefined {
+  const chain = b.features.ancestors;
+  if (chain === undefined) return undefined;
+  const at = chain.indexOf(container);
+  return at < 0 ? undefined : chain[at + 1];
 }
 
 /** A block's shape: its tag path and kind. */
@@ -134,11 +143,9 @@ function recordsSharingAShape(blocks: readonly Block[], container: number): numb
   const seen = new Map<string, { records: number; last: number }>();
   let most = 0;
   for (const b of blocks) {
-    const chain = b.features.ancestors;
-    if (chain === undefined || !surveyed(b)) continue;
-    const at = chain.indexOf(container);
-    if (at < 0 || at + 1 >= chain.length) continue;
-    const record = chain[at + 1]!;
+    if (!surveyed(b)) continue;
+    const record = recordOf(b, container);
+    if (record === undefined) continue;
     const shape = shapeOf(b);
     let s = seen.get(shape);
     if (s === undefined) seen.set(shape, (s = { records: 1, last: record }));
@@ -162,24 +169,19 @@ function recordsSharingAShape(blocks: readonly Block[], container: number): numb
  */
 export function selectRecordGrid(blocks: Block[], grid: RecordGrid): { from: number; to: number } | undefined {
   const inside = (b: Block) => b.features.landmark === undefined && b.features.ancestors?.includes(grid.container) === true;
-  const recordOf = (b: Block): number | undefined => {
-    const chain = b.features.ancestors ?? [];
-    const at = chain.indexOf(grid.container);
-    return at < 0 ? undefined : chain[at + 1];
-  };
   const isLabel = (b: Block) => b.text.endsWith(':');
   const keyOf = (b: Block): string => {
     const previous = blocks[b.index - 1];
-    const record = recordOf(b);
-    const field = isLabel(b) || (previous !== undefined && isLabel(previous) && recordOf(previous) === record);
+    const record = recordOf(b, grid.container);
+    const field = isLabel(b) || (previous !== undefined && isLabel(previous) && recordOf(previous, grid.container) === record);
     return field ? `${record}\u0000${b.text}` : b.text;
   };
   return keepOnly(blocks, inside, keyOf, 'record-grid');
 }
 
 /**
- * Keeps the blocks `inside` that carry words, are neither furniture vocabulary nor template filler and whose key was not kept before
- * (a repeated title), with the reason `→NAME`; every other content block becomes boilerplate (`→outside-NAME`).
+ * Keeps the blocks `inside` that carry words, are neither furniture vocabulary nor template filler and whose key was
+ * not kept before (a repeated title), with the reason `→NAME`; every other content block becomes boilerplate (`→outside-NAME`).
  * Returns the indices of the first and last block kept.
  */
 function keepOnly(blocks: Block[], inside: (b: Block) => boolean, keyOf: (b: Block) => string, name: string): { from: number; to: number } | undefined {
@@ -187,8 +189,9 @@ function keepOnly(blocks: Block[], inside: (b: Block) => boolean, keyOf: (b: Blo
   let from = -1;
   let to = -1;
   for (const b of blocks) {
-    const key = keyOf(b);
-    const keep = inside(b) && b.features.words > 0 && b.features.menuPattern === undefined && !b.reasons.includes(FILLER) && !seen.has(key);
+    const candidate = inside(b) && b.features.words > 0 && b.features.menuPattern === undefined && !b.reasons.includes(FILLER);
+    const key = candidate ? keyOf(b) : '';
+    const keep = candidate && !seen.has(key);
     if (keep) {
       seen.add(key);
       if (b.label !== 'content') {
