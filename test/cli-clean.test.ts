@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { expectOneLineError, runCli } from './support/cli.js';
 import { EXIT } from '../src/cli/exit-codes.js';
 
-const seed = 'fixtures/seed/page.txt';
+const seed = 'test/pages/seed/source.txt';
 let dir: string;
 
 beforeAll(() => {

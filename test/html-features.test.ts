@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { segmentHtml } from '../src/extract/html/index.js';
 import { meaningfulTokens } from '../src/extract/html/tokens.js';
 
-const fixture = (name: string): string => readFileSync(join(process.cwd(), 'fixtures', 'html', name), 'utf8');
+/** The page of a regression folder (test/pages/<slug>/source.html). */
+const fixture = (slug: string): string => readFileSync(join(process.cwd(), 'test', 'pages', slug, 'source.html'), 'utf8');
 
 describe('linkDensity and linkCount', () => {
   it('counts the characters inside links over all characters of the block', () => {
@@ -178,7 +179,7 @@ describe('inArticle and landmark', () => {
   });
 
   it('marks page header, footer, nav and aside; not an article\'s own header', () => {
-    const { blocks } = segmentHtml(fixture('article.html'));
+    const { blocks } = segmentHtml(fixture('news-article'));
     const byText = new Map(blocks.map((b) => [b.text, b.dom?.landmark]));
     expect(byText.get('Home')).toBe('nav');
     expect(byText.get('Copyright 2024 The Daily Example')).toBe('footer');
@@ -189,7 +190,7 @@ describe('inArticle and landmark', () => {
   });
 
   it('puts the class tokens of the fixture\'s chrome on its blocks', () => {
-    const { blocks } = segmentHtml(fixture('article.html'));
+    const { blocks } = segmentHtml(fixture('news-article'));
     const tokens = new Map(blocks.map((b) => [b.text, b.dom?.classTokens]));
     expect(tokens.get('Home')).toEqual(['header', 'main', 'nav']);
     expect(tokens.get('Share Tweet')).toEqual(['share']);

@@ -8,13 +8,14 @@ import { findDateInText, normaliseDate } from '../src/extract/html/dates.js';
 import { normaliseLanguage } from '../src/extract/html/metadata.js';
 import { cleanTitle } from '../src/extract/html/title.js';
 
-const fixture = (name: string): string => readFileSync(join(process.cwd(), 'fixtures', 'html', name), 'utf8');
+/** The page of a regression folder (test/pages/<slug>/source.html). */
+const fixture = (slug: string): string => readFileSync(join(process.cwd(), 'test', 'pages', slug, 'source.html'), 'utf8');
 const meta = (html: string) => segmentHtml(html).metadata;
 const ld = (data: unknown): string => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
 
 describe('metadata from the fixture article', () => {
   it('reads every field', () => {
-    expect(meta(fixture('article.html'))).toEqual({
+    expect(meta(fixture('news-article'))).toEqual({
       title: 'Rivers Return to the Valley',
       author: 'Jane Doe',
       published: '2024-03-05T09:30:00+01:00',

@@ -7,11 +7,12 @@ import { MAX_NESTING_DEPTH } from '../src/extract/html/thresholds.js';
 import type { RawBlock } from '../src/blocks/block.js';
 
 const texts = (blocks: readonly RawBlock[]): string[] => blocks.map((b) => b.text);
-const fixture = (name: string): string => readFileSync(join(process.cwd(), 'fixtures', 'html', name), 'utf8');
+/** The page of a regression folder (test/pages/<slug>/source.html). */
+const fixture = (slug: string): string => readFileSync(join(process.cwd(), 'test', 'pages', slug, 'source.html'), 'utf8');
 
 describe('segmentHtml blocks', () => {
   it('emits headings, paragraphs and captions in reading order', () => {
-    const { blocks } = segmentHtml(fixture('article.html'));
+    const { blocks } = segmentHtml(fixture('news-article'));
     expect(texts(blocks)).toEqual([
       'Home',
       'News',
@@ -65,7 +66,7 @@ describe('segmentHtml blocks', () => {
   });
 
   it('walks a layout table as containers instead of one block', () => {
-    const { blocks } = segmentHtml(fixture('layout-table.html'));
+    const { blocks } = segmentHtml(fixture('layout-table'));
     expect(blocks.some((b) => b.kind === 'table')).toBe(false);
     expect(texts(blocks)).toEqual([
       'Home About Links',

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentHtml } from '../src/extract/html/index.js';
 
-const fixture = (name: string): string => readFileSync(join(process.cwd(), 'fixtures', 'html', name), 'utf8');
+/** The page of a regression folder (test/pages/<slug>/source.html). */
+const fixture = (slug: string): string => readFileSync(join(process.cwd(), 'test', 'pages', slug, 'source.html'), 'utf8');
 
 describe('scriptOnly', () => {
   it('fires on a single-page-app shell', () => {
-    const result = segmentHtml(fixture('spa-shell.html'));
+    const result = segmentHtml(fixture('spa-shell'));
     expect(result.scriptOnly).toBe(true);
     expect(result.signals.emptyAppRoot).toBe(true);
     expect(result.signals.noscriptAsksForJs).toBe(true);
@@ -27,7 +28,7 @@ describe('scriptOnly', () => {
   });
 
   it('does not fire on an article', () => {
-    const result = segmentHtml(fixture('article.html'));
+    const result = segmentHtml(fixture('news-article'));
     expect(result.scriptOnly).toBe(false);
     expect(result.signals.scripts).toBe(1);
   });

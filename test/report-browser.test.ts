@@ -53,8 +53,8 @@ if (executable === undefined && !inCi) {
       const gold = join(dir, 'gold');
       mkdirSync(pages);
       mkdirSync(gold);
-      copyFileSync('fixtures/seed/page.txt', join(pages, 'seed.txt'));
-      copyFileSync('fixtures/seed/reference.txt', join(gold, 'seed.txt'));
+      copyFileSync('test/pages/seed/source.txt', join(pages, 'seed.txt'));
+      copyFileSync('test/pages/seed/reference.txt', join(gold, 'seed.txt'));
       for (const slug of ['product-specs', 'forum-thread', 'article-list-table']) {
         copyFileSync(`test/pages/${slug}/source.html`, join(pages, `${slug}.html`));
         copyFileSync(`test/pages/${slug}/expected.txt`, join(gold, `${slug}.txt`));

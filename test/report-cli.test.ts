@@ -8,8 +8,8 @@ import { declutter } from '../src/index.js';
 import { benchmarkScores } from '../src/score/index.js';
 import { expectOneLineError, runCli } from './support/cli.js';
 
-const seed = 'fixtures/seed/page.txt';
-const seedReference = 'fixtures/seed/reference.txt';
+const seed = 'test/pages/seed/source.txt';
+const seedReference = 'test/pages/seed/reference.txt';
 let dir: string;
 
 beforeAll(() => {
@@ -28,7 +28,7 @@ describe('declutter PAGE --report FILE', () => {
     expect(run.stdout).toBe(plain.stdout);
     const report = readFileSync(path, 'utf8');
     expect(report.startsWith('<!doctype html>')).toBe(true);
-    expect(report).toContain('<dd>fixtures/seed/page.txt</dd>');
+    expect(report).toContain('<dd>test/pages/seed/source.txt</dd>');
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 

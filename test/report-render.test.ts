@@ -4,8 +4,8 @@ import { declutter } from '../src/index.js';
 import { analyseReport, renderReport } from '../src/render/report.js';
 import { renderReportIndex, SORT_SCRIPT, type IndexEntry } from '../src/render/report-index.js';
 
-const seedPage = readFileSync('fixtures/seed/page.txt');
-const seedReference = readFileSync('fixtures/seed/reference.txt', 'utf8');
+const seedPage = readFileSync('test/pages/seed/source.txt');
+const seedReference = readFileSync('test/pages/seed/reference.txt', 'utf8');
 
 /** The HTML of the block with this index in a report. */
 function blockHtml(report: string, index: number): string {

@@ -6,8 +6,8 @@ import { declutter, score } from '../src/index.js';
  * news story, and a clean copy of the same story from another outlet (it differs in a few words, so a perfect
  * extraction scores 0.970 Zyte F1 against it).
  */
-const page = readFileSync(new URL('../fixtures/seed/page.txt', import.meta.url));
-const reference = readFileSync(new URL('../fixtures/seed/reference.txt', import.meta.url), 'utf8');
+const page = readFileSync(new URL('./pages/seed/source.txt', import.meta.url));
+const reference = readFileSync(new URL('./pages/seed/reference.txt', import.meta.url), 'utf8');
 
 describe('seed page', () => {
   const article = declutter(page);
