@@ -4,8 +4,8 @@
  */
 import type { Article, EmptyReason } from './article.js';
 import type { Block, RawBlock } from './blocks/block.js';
-import { classify } from './classify/index.js';
-import { separateTitle } from './classify/title.js';
+import { classify, withoutStages } from './classify/index.js';
+import { resolveCalibration } from './classify/calibration.js';
 import { extractHtml, extractText, type Extraction } from './extract/index.js';
 import { decodeInput } from './input/index.js';
 import { resolveOptions, type DeclutterOptions } from './options.js';
@@ -13,10 +13,13 @@ import { renderText } from './render/text.js';
 
 /**
  * Extracts the main article. Accepts bytes (any charset, gzip allowed) or an already decoded string.
- * Never returns null: an Article without content says why in `reason`.
+ * Never returns null: an Article without content says why in `reason`. Throws a TypeError only for options a program
+ * got wrong: a calibration override naming no calibration value or giving one of the wrong type, an unknown stage.
  */
 export function declutter(input: string | Uint8Array, options: Partial<DeclutterOptions> = {}): Article {
   const opts = resolveOptions(options);
+  const calibration = resolveCalibration(opts.calibration);
+  const stages = withoutStages(opts.skipStages ?? []);
   const decoded = decodeInput(input, { hint: opts.input, maxBytes: opts.maxBytes });
   if (!decoded.ok) return emptyArticle(opts.input === 'html' ? 'html' : 'text', decoded.reason);
 
@@ -24,11 +27,11 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
   const { blocks, language } = classify(extraction.blocks, {
     favor: opts.favor,
     language: extraction.metadata.language,
-    extraRules: extraction.rules,
-    ...(extraction.pageFacts === undefined ? {} : { pageFacts: extraction.pageFacts }),
+    title: extraction.metadata.title,
+    calibration,
+    stages,
   });
   carryLinks(extraction.blocks, blocks);
-  separateTitle(blocks, extraction.metadata.title);
   const text = renderText(blocks);
   const ok = text.length > 0;
   return {

@@ -1,3 +1,6 @@
+import type { StageName } from './blocks/trace.js';
+import type { CalibrationOverride } from './classify/calibration.js';
+
 /**
  * The one options type. Its defaults are defined here only; the CLI help and the README take them from here.
  */
@@ -14,6 +17,13 @@ export interface DeclutterOptions {
   maxBytes: number;
   /** Page URL, when known (used for metadata and resolving links). */
   url?: string;
+  /**
+   * Values replacing the classifier's defaults (CALIBRATION): any section, any value, the others as calibrated. For
+   * calibrating on a set of pages without editing the source; an unknown name or a wrong type throws a TypeError.
+   */
+  calibration?: CalibrationOverride;
+  /** Classifier stages to leave out (see STAGE_NAMES), to find which one lost or kept a block. For debugging. */
+  skipStages?: readonly StageName[];
 }
 
 export const DEFAULT_OPTIONS: Readonly<DeclutterOptions> = Object.freeze({
@@ -28,5 +38,7 @@ export function resolveOptions(partial: Partial<DeclutterOptions> = {}): Declutt
     favor: partial.favor ?? DEFAULT_OPTIONS.favor,
     maxBytes: partial.maxBytes ?? DEFAULT_OPTIONS.maxBytes,
     url: partial.url,
+    calibration: partial.calibration,
+    skipStages: partial.skipStages,
   };
 }

@@ -1,8 +1,10 @@
 import { declutter } from '../src/index.js';
 import type { Block, BlockFeatures, RawBlock } from '../src/blocks/block.js';
+import { CALIBRATION } from '../src/classify/calibration.js';
 import { classify } from '../src/classify/index.js';
 import { selectMainRegions } from '../src/classify/select.js';
 import { isMenuLikeList, smooth } from '../src/classify/smooth.js';
+import { scored } from './support/blocks.js';
 
 /** A scored block with hand-made features: `score` decides its tier (good ≥ 3, bad ≤ -3). */
 function block(index: number, score: number, text: string, f: Partial<BlockFeatures> = {}): Block {
@@ -21,7 +23,7 @@ function block(index: number, score: number, text: string, f: Partial<BlockFeatu
     linkDensity: 0,
     ...f,
   };
-  return { index, text, kind: features.bullet ? 'list-item' : 'paragraph', features, initialLabel: 'content', label: 'content', score, reasons: [] };
+  return scored({ index, text, kind: features.bullet ? 'list-item' : 'paragraph', features, initialLabel: 'content', label: 'content', score, reasons: [] });
 }
 
 const prose = (i: number) =>
@@ -31,7 +33,7 @@ describe('lists as units (smooth)', () => {
   it('keeps a long list of steps introduced by the article, though each item alone looks like a menu entry', () => {
     const items = Array.from({ length: 14 }, (_, k) => block(k + 1, -2.5, `• Step ${k + 1} of the recipe here`, { bullet: true, words: 6 }));
     const blocks = [prose(0), ...items, block(15, -3.5, 'Footer', { words: 1 })];
-    smooth(blocks, 0);
+    smooth(blocks, CALIBRATION);
     for (const item of items) {
       expect(item.label).toBe('content');
       expect(item.reasons).toContain('→article-list');
@@ -40,7 +42,7 @@ describe('lists as units (smooth)', () => {
 
   it('accepts a lead-in ending with a colon between the text and the list', () => {
     const blocks = [prose(0), block(1, -1.5, 'You will need:'), block(2, -2.5, '• two eggs', { bullet: true }), block(3, -2.5, '• some flour', { bullet: true })];
-    smooth(blocks, 0);
+    smooth(blocks, CALIBRATION);
     expect(blocks[2]!.reasons).toContain('→article-list');
     expect(blocks[3]!.label).toBe('content');
   });
@@ -48,15 +50,15 @@ describe('lists as units (smooth)', () => {
   it('does not treat a menu after the text as the article’s list', () => {
     const menu = ['• Home Page', '• About Us', '• Contact Us', '• Privacy Policy'].map((t, k) =>
       block(k + 1, -2.5, t, { bullet: true, words: 2, capitalisedRatio: 1, terminalPunctuation: false }));
-    expect(isMenuLikeList([prose(0), ...menu], 1, 4)).toBe(true);
+    expect(isMenuLikeList([prose(0), ...menu], 1, 4, CALIBRATION)).toBe(true);
     const blocks = [prose(0), ...menu];
-    smooth(blocks, 0);
+    smooth(blocks, CALIBRATION);
     for (const b of menu) expect(b.reasons).not.toContain('→article-list');
   });
 
   it('is a no-op for blocks without bullets (DOM list items)', () => {
     const blocks = [prose(0), block(1, -2.5, 'an item'), block(2, -2.5, 'another item'), block(3, -3.5, 'x')];
-    smooth(blocks, 0);
+    smooth(blocks, CALIBRATION);
     expect(blocks.some((b) => b.reasons.includes('→article-list'))).toBe(false);
   });
 });
@@ -70,7 +72,7 @@ describe('long uncertain runs between good text (smooth)', () => {
   it('joins a long run that reads as text: a share of near-good lines, nothing repeated', () => {
     const run = howTo(1);
     const blocks = [prose(0), ...run, prose(17)];
-    smooth(blocks, 0);
+    smooth(blocks, CALIBRATION);
     for (const b of run) expect(b.reasons).toEqual(['→between-good']);
   });
 
@@ -79,7 +81,7 @@ describe('long uncertain runs between good text (smooth)', () => {
       ? block(1 + k, -2.5, 'AUTO NEWS', { words: 2 })
       : block(1 + k, 1.5, `Renault shows a new seven-seat car number ${k} for the city`, { words: 11 }));
     const blocks = [prose(0), ...run, prose(17)];
-    smooth(blocks, 0);
+    smooth(blocks, CALIBRATION);
     expect(run.filter((b) => b.label === 'content').map((b) => b.index)).toEqual([1 + 15]);
   });
 
@@ -87,7 +89,7 @@ describe('long uncertain runs between good text (smooth)', () => {
     const run = howTo(1);
     run[5]!.features.menuPattern = 'share';
     const blocks = [prose(0), ...run, prose(17)];
-    smooth(blocks, 0);
+    smooth(blocks, CALIBRATION);
     expect(run.some((b) => b.reasons.includes('→between-good'))).toBe(false);
   });
 });
@@ -96,7 +98,7 @@ describe('main-region selection', () => {
   it('keeps uncertain bulleted blocks inside the kept region as the article’s list', () => {
     const blocks = [prose(0), block(1, -2.5, '• a point', { bullet: true }), block(2, -2.5, '• another point', { bullet: true }), prose(3), prose(4)];
     for (const b of blocks.slice(1, 3)) b.label = 'boilerplate';
-    selectMainRegions(blocks, 0);
+    selectMainRegions(blocks, CALIBRATION);
     expect(blocks[1]!.label).toBe('content');
     expect(blocks[1]!.reasons).toContain('→list-in-region');
   });
@@ -107,14 +109,14 @@ describe('main-region selection', () => {
     const records = Array.from({ length: 60 }, (_, k) => block(k + 2, -1.5, `Tent model ${k} $199.00 (12 reviews)`, { words: 6 }));
     for (const r of records) r.label = 'boilerplate';
     const blocks = [intro, menu, ...records];
-    selectMainRegions(blocks, 0);
+    selectMainRegions(blocks, CALIBRATION);
     expect(records.every((r) => r.label === 'content' && r.reasons.includes('→record-run'))).toBe(true);
   });
   it('in a text dump, does not take a handful of footer lines for a listing', () => {
     const lines = Array.from({ length: 6 }, (_, k) =>
       block(k, -1.5, `Help Center, Disputes, Returns, Refunds, Reports, Sitemap, Careers ${k}`, { words: 10, indent: 0, stopwordDensity: 0.05 }));
     for (const b of lines) b.label = 'boilerplate';
-    expect(selectMainRegions(lines, 0)).toEqual([]);
+    expect(selectMainRegions(lines, CALIBRATION)).toEqual([]);
     expect(lines.every((b) => b.label === 'boilerplate')).toBe(true);
   });
 
@@ -122,14 +124,14 @@ describe('main-region selection', () => {
     const lines = Array.from({ length: 4 }, (_, k) =>
       block(k, 2.5, `The club has paid the fee to the league this morning to secure the deal ${k}`, { words: 15, indent: 0, stopwordDensity: 0.35 }));
     for (const b of lines) b.label = 'boilerplate';
-    expect(selectMainRegions(lines, 0)).toHaveLength(1);
+    expect(selectMainRegions(lines, CALIBRATION)).toHaveLength(1);
     expect(lines.every((b) => b.label === 'content')).toBe(true);
   });
 
   it('counts record lines only in text dumps: a few DOM blocks can be a listing', () => {
     const items = Array.from({ length: 6 }, (_, k) => block(k, -1.5, `Product ${k} with a short description and a price of $${k}9.00`, { words: 10 }));
     for (const b of items) b.label = 'boilerplate';
-    expect(selectMainRegions(items, 0)).toHaveLength(1);
+    expect(selectMainRegions(items, CALIBRATION)).toHaveLength(1);
     expect(items.every((b) => b.label === 'content')).toBe(true);
   });
 });
@@ -257,38 +259,38 @@ describe('headings between short lines (smooth)', () => {
 
   it('judges a lone, mildly bad Title Case line followed by text with its neighbours', () => {
     const blocks = [proseLine(0), line(1, -3.5, 'Start Dress Shopping Early'), line(2, 1, 'Most gowns take months to arrive.'), proseLine(3)];
-    smooth(blocks, 0);
+    smooth(blocks, CALIBRATION);
     expect(blocks[1]!.label).toBe('content');
     expect(blocks[1]!.reasons).toContain('line-heading');
   });
 
   it('leaves two bad lines in a row (a menu), a line with furniture words, and DOM blocks that are no heading', () => {
     const menu = [proseLine(0), line(1, -3.5, 'Our Team'), line(2, -3.5, 'Contact Us'), line(3, 1, 'Most gowns take months to arrive.'), proseLine(4)];
-    smooth(menu, 0);
+    smooth(menu, CALIBRATION);
     expect(menu[1]!.label).toBe('boilerplate');
     expect(menu[2]!.label).toBe('boilerplate');
     const share = [proseLine(0), line(1, -3.5, 'Share This Story', { menuPattern: 'share' }), line(2, 1, 'Most gowns take months to arrive.'), proseLine(3)];
-    smooth(share, 0);
+    smooth(share, CALIBRATION);
     expect(share[1]!.label).toBe('boilerplate');
     const dom = [prose(0), block(1, -3.5, 'Start Dress Shopping Early'), block(2, 1, 'Most gowns take months to arrive.'), prose(3)];
-    smooth(dom, 0);
+    smooth(dom, CALIBRATION);
     expect(dom[1]!.label).toBe('boilerplate');
   });
 
   it('on a DOM page, judges a lone heading element followed by text with its neighbours', () => {
     const heading = { ...block(1, -3.5, 'Start Dress Shopping Early'), kind: 'heading' as const };
     const dom = [prose(0), heading, block(2, 1, 'Most gowns take months to arrive.'), prose(3)];
-    smooth(dom, 0);
+    smooth(dom, CALIBRATION);
     expect(dom[1]!.label).toBe('content');
     expect(dom[1]!.reasons).toContain('line-heading');
   });
 
   it('leaves a line that is confidently bad or not followed by text', () => {
     const strong = [proseLine(0), line(1, -6, 'Start Dress Shopping Early'), line(2, 1, 'Most gowns take months to arrive.'), proseLine(3)];
-    smooth(strong, 0);
+    smooth(strong, CALIBRATION);
     expect(strong[1]!.label).toBe('boilerplate');
     const noText = [proseLine(0), line(1, -3.5, 'Start Dress Shopping Early'), line(2, -1, 'Gowns'), proseLine(3)];
-    smooth(noText, 0);
+    smooth(noText, CALIBRATION);
     expect(noText[1]!.label).toBe('boilerplate');
   });
 });
@@ -301,13 +303,13 @@ describe('smaller second regions (selectMainRegions)', () => {
 
   it('keeps a small region that shares the main region\'s topic (the article goes on after an advert)', () => {
     const blocks = page(block(7, 5, 'Engineers expect the bridge repairs to finish before the council elections, the council said.', { words: 25 }));
-    expect(selectMainRegions(blocks, 0)).toHaveLength(2);
+    expect(selectMainRegions(blocks, CALIBRATION)).toHaveLength(2);
     expect(blocks[7]!.label).toBe('content');
   });
 
   it('drops a small region about something else (a teaser for another story)', () => {
     const blocks = page(block(7, 5, 'A celebrity chef opens a seaside restaurant serving oysters and lobster rolls to summer visitors.', { words: 25 }));
-    expect(selectMainRegions(blocks, 0)).toHaveLength(1);
+    expect(selectMainRegions(blocks, CALIBRATION)).toHaveLength(1);
     expect(blocks[7]!.label).toBe('boilerplate');
     expect(blocks[7]!.reasons).toContain('→outside-main-region');
   });

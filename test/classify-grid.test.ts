@@ -2,7 +2,8 @@ import type { Block, BlockFeatures } from '../src/blocks/block.js';
 import { findPricedRun, findRecordGrid, gridIsContent, selectRecordGrid } from '../src/classify/grid.js';
 import { declutter } from '../src/index.js';
 import { selectMainRegions } from '../src/classify/select.js';
-import { IN_COMMENT_SECTION } from '../src/classify/rules.js';
+import { CALIBRATION } from '../src/classify/calibration.js';
+import { scored } from './support/blocks.js';
 
 /** A scored DOM block with hand-made features. */
 function block(index: number, score: number, text: string, f: Partial<BlockFeatures> = {}): Block {
@@ -21,7 +22,7 @@ function block(index: number, score: number, text: string, f: Partial<BlockFeatu
     ...f,
   };
   const label = score >= 3 ? 'content' : 'boilerplate';
-  return { index, text, kind: 'paragraph', features, initialLabel: label, label, score, reasons: [] };
+  return scored({ index, text, kind: 'paragraph', features, initialLabel: label, label, score, reasons: [] });
 }
 
 /** A product grid (container 10) of `n` cards (containers 100+k): a linked title and a price each, all scored bad. */
@@ -37,7 +38,7 @@ function productGrid(first: number, n: number): Block[] {
 
 describe('record grids (DOM)', () => {
   it('finds sibling containers of the same shape, each holding a title and a short text', () => {
-    const grid = findRecordGrid(productGrid(0, 8));
+    const grid = findRecordGrid(productGrid(0, 8), CALIBRATION);
     expect(grid?.container).toBe(10);
     expect(grid?.records).toBe(8);
     expect(grid?.similarity).toBe(1);
@@ -52,7 +53,7 @@ describe('record grids (DOM)', () => {
       cards.push(block(cards.length, -5, `$1${k}.00`, { ancestors: card, tagPath: 'div>span' }));
       cards.push(block(cards.length, -5, 'Bottle Opening: Wide', { ancestors: card, tagPath: 'div>ul>li' }));
     }
-    const grid = findRecordGrid(cards);
+    const grid = findRecordGrid(cards, CALIBRATION);
     expect(grid?.container).toBe(10);
     expect(grid?.records).toBe(8);
     // Half the cards open with the badge, half with the title: the grid is not a regular one.
@@ -65,18 +66,18 @@ describe('record grids (DOM)', () => {
       const card = { ancestors: [1, 10, 100 + k], tagPath: 'div>p' };
       cards.push(block(cards.length, -12, `Head Line ${k}`, { ...card, tagPath: 'div>h3' }));
       cards.push(block(cards.length, -12, 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.', card));
-      cards[cards.length - 2]!.reasons.push('filler-text');
-      cards[cards.length - 1]!.reasons.push('filler-text');
+      cards[cards.length - 2]!.filler = true;
+      cards[cards.length - 1]!.filler = true;
     }
-    expect(findRecordGrid(cards)).toBeUndefined();
-    cards.forEach((b) => (b.reasons = []));
-    expect(findRecordGrid(cards)?.container).toBe(10);
+    expect(findRecordGrid(cards, CALIBRATION)).toBeUndefined();
+    cards.forEach((b) => delete b.filler);
+    expect(findRecordGrid(cards, CALIBRATION)?.container).toBe(10);
   });
 
   it('does not take a menu of single links for a grid', () => {
     const menu = Array.from({ length: 12 }, (_, k) =>
       block(k, -8, `Section ${k}`, { ancestors: [1, 20, 200 + k], containerId: 200 + k, tagPath: 'ul>li>a', linkDensity: 1 }));
-    expect(findRecordGrid(menu)).toBeUndefined();
+    expect(findRecordGrid(menu, CALIBRATION)).toBeUndefined();
   });
 
   it('does not take a nested menu, whose entries are all links, for a grid', () => {
@@ -86,7 +87,7 @@ describe('record grids (DOM)', () => {
       menu.push(block(2 * k, -8, `Section ${k}`, { ancestors: chain, tagPath: 'ul>li>a', linkDensity: 1 }));
       menu.push(block(2 * k + 1, -8, `Sub page ${k}`, { ancestors: [...chain, 300 + k], tagPath: 'ul>li>ul>li>a', linkDensity: 1 }));
     }
-    expect(findRecordGrid(menu)).toBeUndefined();
+    expect(findRecordGrid(menu, CALIBRATION)).toBeUndefined();
   });
 
   it('takes priced cards for a grid even when every word is a link, but not an unpriced menu of the same shape', () => {
@@ -98,9 +99,9 @@ describe('record grids (DOM)', () => {
           block(2 * k + 1, -8, priced ? `S • 177ml $3${k}.95` : `Colours ${k}`, { ancestors: chain, tagPath: 'li>a', linkDensity: 1 }),
         ];
       }).flat();
-    expect(findRecordGrid(cards(true))?.container).toBe(40);
-    expect(findRecordGrid(cards(true))?.pricedShare).toBe(1);
-    expect(findRecordGrid(cards(false))).toBeUndefined();
+    expect(findRecordGrid(cards(true), CALIBRATION)?.container).toBe(40);
+    expect(findRecordGrid(cards(true), CALIBRATION)?.pricedShare).toBe(1);
+    expect(findRecordGrid(cards(false), CALIBRATION)).toBeUndefined();
   });
 
   it('leaves repeated containers of prose (a comment thread) to the prose rules', () => {
@@ -111,24 +112,24 @@ describe('record grids (DOM)', () => {
       const text = 'A long comment that goes on about the article at some length, as readers do, with opinions and asides of every kind.';
       comments.push(block(2 * k + 1, 1, text, { ancestors: chain, tagPath: 'div>p', words: 40 }));
     }
-    expect(findRecordGrid(comments)).toBeUndefined();
+    expect(findRecordGrid(comments, CALIBRATION)).toBeUndefined();
   });
 
   it('ignores blocks in a comment section: a thread has a grid\'s shape but is readers\' text', () => {
-    const thread = productGrid(0, 8).map((b) => ({ ...b, reasons: [IN_COMMENT_SECTION] }));
-    expect(findRecordGrid(thread)).toBeUndefined();
-    expect(findRecordGrid(productGrid(0, 8))?.container).toBe(10);
+    const thread = productGrid(0, 8).map((b): Block => ({ ...b, sections: ['comment'] }));
+    expect(findRecordGrid(thread, CALIBRATION)).toBeUndefined();
+    expect(findRecordGrid(productGrid(0, 8), CALIBRATION)?.container).toBe(10);
   });
 
   it('ignores blocks in page landmarks', () => {
     const grid = productGrid(0, 8).map((b) => ({ ...b, features: { ...b.features, landmark: 'nav' as const } }));
-    expect(findRecordGrid(grid)).toBeUndefined();
+    expect(findRecordGrid(grid, CALIBRATION)).toBeUndefined();
   });
 
   it('is content only when it outweighs the page’s prose', () => {
-    const grid = findRecordGrid(productGrid(0, 8))!;
-    expect(gridIsContent(grid, 0)).toBe(true);
-    expect(gridIsContent(grid, grid.words)).toBe(false);
+    const grid = findRecordGrid(productGrid(0, 8), CALIBRATION)!;
+    expect(gridIsContent(grid, 0, CALIBRATION)).toBe(true);
+    expect(gridIsContent(grid, grid.words, CALIBRATION)).toBe(false);
   });
 
   it('keeps each card once and drops the rest of the page', () => {
@@ -136,7 +137,7 @@ describe('record grids (DOM)', () => {
     cards.push(block(13, -6, 'Dark Roast Coffee Blend 0', { ancestors: [1, 10, 100], tagPath: 'div>div>h3' }));
     const footer = block(14, 4, 'A paragraph in the footer about the company and its history.', { ancestors: [1, 50] });
     const blocks = [block(0, -3, 'Share', { ancestors: [1, 10, 100], menuPattern: 'share' }), ...cards, footer];
-    const r = selectRecordGrid(blocks, findRecordGrid(blocks)!);
+    const r = selectRecordGrid(blocks, findRecordGrid(blocks, CALIBRATION)!, 'grids');
     expect(r).toEqual({ from: 1, to: 12 });
     expect(blocks[1]!.label).toBe('content');
     expect(blocks[1]!.reasons).toContain('→record-grid');
@@ -155,7 +156,7 @@ describe('record grids (DOM)', () => {
       blocks.push(block(blocks.length, -5, 'Screw Cap', card));
       blocks.push(block(blocks.length, -5, 'Free shipping', card));
     }
-    selectRecordGrid(blocks, findRecordGrid(blocks)!);
+    selectRecordGrid(blocks, findRecordGrid(blocks, CALIBRATION)!, 'grids');
     const kept = blocks.filter((b) => b.label === 'content').map((b) => b.text);
     expect(kept.filter((t) => t === 'Cap Type:')).toHaveLength(6);
     expect(kept.filter((t) => t === 'Screw Cap')).toHaveLength(6);
@@ -164,7 +165,7 @@ describe('record grids (DOM)', () => {
 
   it('selection returns the grid instead of nothing on a page without prose', () => {
     const blocks = productGrid(0, 8);
-    const regions = selectMainRegions(blocks, 0);
+    const regions = selectMainRegions(blocks, CALIBRATION);
     expect(regions).toHaveLength(1);
     expect(blocks.every((b) => b.label === 'content')).toBe(true);
   });
@@ -183,14 +184,14 @@ describe('record grids (DOM)', () => {
   }
 
   it('needs text outside links or prices, unless asked for link cards', () => {
-    expect(findRecordGrid(jobBoard(0, 8))).toBeUndefined();
-    expect(findRecordGrid(jobBoard(0, 8), { linkCards: true })?.container).toBe(60);
+    expect(findRecordGrid(jobBoard(0, 8), CALIBRATION)).toBeUndefined();
+    expect(findRecordGrid(jobBoard(0, 8), CALIBRATION, { linkCards: true })?.container).toBe(60);
   });
 
   it('selection takes a grid of link cards on a page with no prose and no record run', () => {
     const menu = Array.from({ length: 6 }, (_, k) => block(k, -9, `Category ${k}`, { ancestors: [1, 2, 20 + k], tagPath: 'ul>li>a', linkDensity: 1 }));
     const blocks = [...menu, ...jobBoard(6, 8)];
-    expect(selectMainRegions(blocks, 0)).toHaveLength(1);
+    expect(selectMainRegions(blocks, CALIBRATION)).toHaveLength(1);
     expect(menu.every((b) => b.label === 'boilerplate')).toBe(true);
     expect(blocks.slice(6).every((b) => b.label === 'content' && b.reasons.includes('→record-grid'))).toBe(true);
   });
@@ -199,7 +200,7 @@ describe('record grids (DOM)', () => {
     const article = Array.from({ length: 6 }, (_, k) =>
       block(k, 6, 'A long paragraph of running text that any reader would recognise as the article.', { words: 60, ancestors: [1, 5] }));
     const cards = jobBoard(6, 8);
-    selectMainRegions([...article, ...cards], 0);
+    selectMainRegions([...article, ...cards], CALIBRATION);
     expect(article.every((b) => b.label === 'content')).toBe(true);
     expect(cards.every((b) => b.label === 'boilerplate')).toBe(true);
   });
@@ -208,7 +209,7 @@ describe('record grids (DOM)', () => {
     const article = Array.from({ length: 6 }, (_, k) =>
       block(k, 6, 'A long paragraph of running text that any reader would recognise as the article.', { words: 60, ancestors: [1, 5] }));
     const teasers = productGrid(6, 8);
-    selectMainRegions([...article, ...teasers], 0);
+    selectMainRegions([...article, ...teasers], CALIBRATION);
     expect(article.every((b) => b.label === 'content')).toBe(true);
     expect(teasers.every((b) => b.label === 'boilerplate')).toBe(true);
   });
@@ -246,6 +247,6 @@ describe('priced runs (text dumps)', () => {
       'Regulars did not mind. “It is still the best coffee in town,” one said.',
     ].join('\n');
     const { blocks } = declutter(article, { input: 'text' });
-    expect(findPricedRun(blocks)).toBeUndefined();
+    expect(findPricedRun(blocks, CALIBRATION)).toBeUndefined();
   });
 });

@@ -12,10 +12,13 @@ import {
   photoCredit,
   placeholder,
   promotion,
-  type PageContext,
-  type RuleInput,
-} from '../src/classify/rules.js';
-import { THRESHOLDS as T } from '../src/classify/thresholds.js';
+} from '../src/classify/rules/shared.js';
+import type { RuleInput } from '../src/classify/rules/rule.js';
+import type { PageContext } from '../src/classify/page-context.js';
+import { CALIBRATION } from '../src/classify/calibration.js';
+import { FILLER_TEXT } from '../src/classify/vocab.js';
+
+const T = CALIBRATION.rules;
 
 /** A neutral block: medium length, prose-like, nothing special. Tests override what they are about. */
 function features(overrides: Partial<BlockFeatures> = {}): BlockFeatures {
@@ -36,7 +39,8 @@ function features(overrides: Partial<BlockFeatures> = {}): BlockFeatures {
 }
 
 function input(text: string, f: Partial<BlockFeatures> = {}, page: PageContext = {}): RuleInput {
-  return { index: 0, text, lower: text.toLowerCase(), kind: 'paragraph', features: features(f), page };
+  const lower = text.toLowerCase();
+  return { index: 0, text, lower, kind: 'paragraph', features: features(f), page, sections: undefined, filler: FILLER_TEXT.test(lower), calibration: CALIBRATION };
 }
 
 describe('authorBio', () => {
@@ -159,7 +163,7 @@ describe('offColumn', () => {
 });
 
 describe('codeLine', () => {
-  const code = (text: string) => measureBlock({ text, kind: 'paragraph', indent: 4 }, 0, 1, ~0 >>> 0);
+  const code = (text: string) => measureBlock({ text, kind: 'paragraph', indent: 4 }, 0, 1, ~0 >>> 0, CALIBRATION.features);
 
   it.each([
     'import asyncio',

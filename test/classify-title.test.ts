@@ -1,10 +1,12 @@
 import type { Block, BlockKind } from '../src/blocks/block.js';
+import { CALIBRATION } from '../src/classify/calibration.js';
 import { separateTitle } from '../src/classify/title.js';
+import { scored } from './support/blocks.js';
 import { declutter } from '../src/index.js';
 
 /** A kept block of `words` words. */
 function kept(index: number, kind: BlockKind, text: string, words = text.split(/\s+/).length): Block {
-  return {
+  return scored({
     index,
     text,
     kind,
@@ -16,7 +18,7 @@ function kept(index: number, kind: BlockKind, text: string, words = text.split(/
     label: 'content',
     score: 6,
     reasons: [],
-  };
+  });
 }
 
 const TITLE = 'Deportees return home from the US';
@@ -24,7 +26,7 @@ const TITLE = 'Deportees return home from the US';
 describe('the title', () => {
   it('is taken out of the body when a kept heading repeats it', () => {
     const blocks = [kept(0, 'heading', TITLE), kept(1, 'paragraph', 'The first paragraph of the story.', 40)];
-    separateTitle(blocks, `${TITLE}!`);
+    separateTitle(blocks, `${TITLE}!`, CALIBRATION);
     expect(blocks[0]!.label).toBe('boilerplate');
     expect(blocks[0]!.reasons).toContain('→title');
     expect(blocks[1]!.label).toBe('content');
@@ -34,7 +36,7 @@ describe('the title', () => {
     const teasers = [0, 1, 2, 3].map((k) => kept(k, 'list-item', `Another story ${k}. Its lead, a sentence long.`, 30));
     const story = [kept(4, 'heading', TITLE), kept(5, 'paragraph', 'The first paragraph of the story.', 60)];
     const blocks = [...teasers, ...story];
-    separateTitle(blocks, TITLE);
+    separateTitle(blocks, TITLE, CALIBRATION);
     expect(teasers.every((b) => b.label === 'boilerplate' && b.reasons.includes('→above-title'))).toBe(true);
     expect(story[1]!.label).toBe('content');
   });
@@ -42,7 +44,7 @@ describe('the title', () => {
   it('keeps paragraphs above a heading that repeats the title part-way down a post', () => {
     const intro = [kept(0, 'paragraph', 'An introduction to the post.', 80), kept(1, 'list-item', 'One point.', 10)];
     const blocks = [...intro, kept(2, 'heading', TITLE), kept(3, 'paragraph', 'More of the post.', 60)];
-    separateTitle(blocks, TITLE);
+    separateTitle(blocks, TITLE, CALIBRATION);
     expect(intro.every((b) => b.label === 'content')).toBe(true);
   });
 });

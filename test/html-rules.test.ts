@@ -1,6 +1,8 @@
-import type { BlockFeatures, RawBlock } from '../src/blocks/block.js';
-import type { PageContext, RuleInput } from '../src/classify/rules.js';
-import { classWords, inArticle, landmark, linkDensity, linkList, structuralTokens } from '../src/extract/html/rules.js';
+import type { BlockFeatures } from '../src/blocks/block.js';
+import { CALIBRATION } from '../src/classify/calibration.js';
+import { structuralTokens, type PageContext } from '../src/classify/page-context.js';
+import { classWords, inArticle, landmark, linkDensity, linkList } from '../src/classify/rules/dom.js';
+import type { RuleInput } from '../src/classify/rules/rule.js';
 
 /** Features of a plain block; tests override what they examine. No HTML involved. */
 function input(over: Partial<BlockFeatures> = {}, kind: RuleInput['kind'] = 'paragraph', page: PageContext = {}): RuleInput {
@@ -8,7 +10,7 @@ function input(over: Partial<BlockFeatures> = {}, kind: RuleInput['kind'] = 'par
     words: 8, chars: 50, stopwordDensity: 0.1, terminalPunctuation: false, sentences: 0, capitalisedRatio: 0.5,
     bullet: false, digitRatio: 0, menuPattern: undefined, position: 0.5, linkDensity: 0, ...over,
   };
-  return { index: 0, text: 'x', lower: 'x', kind, features, page };
+  return { index: 0, text: 'x', lower: 'x', kind, features, page, sections: undefined, filler: false, calibration: CALIBRATION };
 }
 const prose = { words: 30, terminalPunctuation: true, stopwordDensity: 0.4 };
 
@@ -86,20 +88,20 @@ describe('inArticle and linkList', () => {
 });
 
 describe('structuralTokens', () => {
-  const post = (text: string, tokens: string[]): RawBlock => ({ text, kind: 'paragraph', dom: { linkDensity: 0, classTokens: tokens } });
+  const post = (text: string, tokens: string[]) => ({ text, features: { classTokens: tokens } });
   const long = 'A reply long enough to count as prose in the survey of the page, well past eighty characters of text.';
   it('finds the unit word holding nearly all of the prose (a forum thread)', () => {
     const blocks = [post(long, ['comment']), post(long, ['comment', 'post']), post(long, ['comment']), post('Home', ['nav'])];
-    expect([...structuralTokens(blocks)]).toEqual(['comment']);
+    expect([...structuralTokens(blocks, CALIBRATION)]).toEqual(['comment']);
   });
   it('finds nothing when an article holds the prose and comments follow', () => {
     const blocks = [post(long, ['article']), post(long, ['article']), post(long, ['article']), post(long, ['comment'])];
-    expect(structuralTokens(blocks).size).toBe(0);
+    expect(structuralTokens(blocks, CALIBRATION).size).toBe(0);
   });
   it('finds a blog engine\'s post "widget" holding the prose', () => {
-    expect([...structuralTokens([post(long, ['widget']), post(long, ['widget', 'post']), post('Home', ['nav'])])]).toEqual(['widget']);
+    expect([...structuralTokens([post(long, ['widget']), post(long, ['widget', 'post']), post('Home', ['nav'])], CALIBRATION)]).toEqual(['widget']);
   });
   it('never treats navigation as structure', () => {
-    expect(structuralTokens([post(long, ['nav']), post(long, ['nav'])]).size).toBe(0);
+    expect(structuralTokens([post(long, ['nav']), post(long, ['nav'])], CALIBRATION).size).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { countStopwords, scanWords } from '../src/lang/scan.js';
 import { guessLanguage } from '../src/lang/guess.js';
 import { languageBit } from '../src/lang/stopwords.js';
 import { measureBlock } from '../src/blocks/features.js';
+import { CALIBRATION } from '../src/classify/calibration.js';
 
 describe('scanWords', () => {
   it('counts words, cased and capitalised words, ASCII or not', () => {
@@ -26,7 +27,7 @@ describe('scanWords', () => {
 
 describe('block features from one scan', () => {
   it('counts digits of every script, astral ones included', () => {
-    const f = measureBlock({ text: 'a1٢𝟑', kind: 'paragraph' }, 0, 1, ~0 >>> 0);
+    const f = measureBlock({ text: 'a1٢𝟑', kind: 'paragraph' }, 0, 1, ~0 >>> 0, CALIBRATION.features);
     // 'a1٢𝟑' is 5 code units (𝟑 is a surrogate pair) holding 3 digits.
     expect(f.digitRatio).toBeCloseTo(3 / 5);
   });

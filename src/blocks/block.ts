@@ -4,6 +4,9 @@
  * smoothing, selection and rendering are shared and know nothing of where a block came from.
  */
 
+import type { Section, Tier, TraceEntry } from './trace.js';
+import type { MenuPatternName } from './vocab.js';
+
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'code' | 'table' | 'caption' | 'other';
 
 export type Label = 'content' | 'boilerplate';
@@ -27,12 +30,12 @@ export interface BlockFeatures {
   /** Share of characters that are digits (0..1). */
   digitRatio: number;
   /** Matches a menu/boilerplate vocabulary pattern (copyright, "share", "subscribe", "read more"…). */
-  menuPattern: string | undefined;
+  menuPattern: MenuPatternName | undefined;
   /** Relative position in the page, 0 (top) .. 1 (bottom). */
   position: number;
   /** Leading columns of the line in a text dump (renderers indent list items and nested boxes; undefined for DOM). */
   indent?: number;
-  /** Reads like a line of source code (see CODE_LINE in classify/vocab.ts); absent means no. */
+  /** Reads like a line of source code (see CODE_LINE in blocks/vocab.ts); absent means no. */
   codeLike?: boolean;
   /** Share of characters inside links (DOM only; 0 for text dumps). */
   linkDensity: number;
@@ -91,11 +94,27 @@ export interface Block {
   features: BlockFeatures;
   /** Label after the per-block rules, before context smoothing. */
   initialLabel: Label;
-  /** Final label after smoothing and main-region selection. */
+  /** Final label, once every stage has run: the last trace entry's. */
   label: Label;
   /** Score from the per-block rules (positive: content, negative: boilerplate). */
   score: number;
-  /** Short codes saying why the block was scored and labelled as it was, in the order they applied. */
+  /** The score plus the `--favor` preset's bias, added once by the rules stage: what tiers and near-good tests read. */
+  biasedScore: number;
+  /** Tier of `biasedScore` (good, bad or uncertain), set once by the rules stage. */
+  tier: Tier;
+  /** The page sections holding the block, when any: readers' comments, teasers under a related heading. */
+  sections?: readonly Section[];
+  /** Template filler text ("Lorem ipsum…"), never what the page says. */
+  filler?: boolean;
+  /**
+   * How the block was classified: each stage's entries in order (a rule's reason and weight, a stage's relabelling
+   * and why). Nothing is overwritten; the block's label is the last entry's.
+   */
+  trace: TraceEntry[];
+  /**
+   * The trace's reasons as short codes, in order, those that set the label after an arrow ("long", "menu:share",
+   * "→good"): the trace without stages, labels and weights, for callers that only print codes.
+   */
   reasons: string[];
 }
 

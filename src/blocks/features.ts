@@ -1,10 +1,17 @@
 import type { BlockFeatures, RawBlock } from './block.js';
 import { countStopwords, scanWords, type WordScan } from '../lang/scan.js';
-import { BULLET, CODE_LINE, MENU_PATTERNS, SENTENCE_END, TERMINAL_PUNCTUATION } from '../classify/vocab.js';
-import { THRESHOLDS } from '../classify/thresholds.js';
+import { BULLET, CODE_LINE, MENU_PATTERNS, SENTENCE_END, TERMINAL_PUNCTUATION, type MenuPatternName } from './vocab.js';
 
 /** A decimal digit of any script (checked only for non-ASCII characters: ASCII digits are compared by code). */
 const NON_ASCII_DIGIT = /\p{Nd}/u;
+
+/** The limits the measurements take from the classifier's calibration (its `features` section). */
+export interface FeatureLimits {
+  /** Furniture vocabulary only counts on blocks up to this many words… */
+  readonly menuPatternMaxWords: number;
+  /** …except a copyright notice, on blocks shorter than this many characters. */
+  readonly copyrightMaxChars: number;
+}
 
 /**
  * Measures one block. `languageMask` selects whose stopwords count: the bit of the page's language, or every
@@ -15,6 +22,7 @@ export function measureBlock(
   index: number,
   count: number,
   languageMask: number,
+  limits: FeatureLimits,
   scan: WordScan = scanWords(raw.text),
 ): BlockFeatures {
   const text = raw.text;
@@ -32,7 +40,7 @@ export function measureBlock(
     capitalisedRatio: cased === 0 ? 0 : capitalised / cased,
     bullet: BULLET.test(text),
     digitRatio: chars === 0 ? 0 : digits / chars,
-    menuPattern: words <= THRESHOLDS.menuPatternMaxWords ? menuPatternOf(text) : copyrightOnly(text),
+    menuPattern: words <= limits.menuPatternMaxWords ? menuPatternOf(text) : copyrightOnly(text, limits.copyrightMaxChars),
     position: count <= 1 ? 0 : index / (count - 1),
     indent: raw.indent,
     ...(CODE_LINE.test(trimmed) ? { codeLike: true } : {}),
@@ -42,19 +50,16 @@ export function measureBlock(
 }
 
 /** The name of the first furniture pattern the text matches (bullets stripped first). */
-export function menuPatternOf(text: string): string | undefined {
+export function menuPatternOf(text: string): MenuPatternName | undefined {
   const body = text.replace(BULLET, '').trim().toLowerCase();
   for (const [name, pattern] of MENU_PATTERNS) if (pattern.test(body)) return name;
   return undefined;
 }
 
-/** A copyright notice is a line or two; a longer block mentioning copyright is about it. */
-const COPYRIGHT_MAX_CHARS = 400;
-
-/** Long blocks are exempt from furniture patterns, except a copyright notice at the foot of a page. */
-function copyrightOnly(text: string): string | undefined {
-  const copyright = MENU_PATTERNS[0]!;
-  return text.length < COPYRIGHT_MAX_CHARS && copyright[1].test(text.toLowerCase()) ? copyright[0] : undefined;
+/** Long blocks are exempt from furniture patterns, except a copyright notice (a line or two) at the foot of a page. */
+function copyrightOnly(text: string, maxChars: number): MenuPatternName | undefined {
+  const copyright = MENU_PATTERNS[0];
+  return text.length < maxChars && copyright[1].test(text.toLowerCase()) ? copyright[0] : undefined;
 }
 
 /** Decimal digits of any script, in one pass over the code units. */

@@ -1,22 +1,24 @@
 import type { Block } from '../blocks/block.js';
-import { THRESHOLDS as T } from './thresholds.js';
-import { tierOf } from './smooth.js';
-import { FURNITURE_CLASS_WORDS } from './vocab.js';
-import { IN_RELATED_SECTION } from './rules.js';
+import { FURNITURE_CLASS_WORDS } from '../blocks/vocab.js';
+import type { Calibration } from './calibration.js';
+import { hasSomeLinks } from './shapes.js';
+import { relabel, type Stage } from './stage.js';
+
+export const containerStage: Stage = { name: 'container', run: ({ blocks, calibration }) => void applyContainerCoherence(blocks, calibration) };
 
 /**
  * Teasers under a related-content heading: the container holding the article often holds that section too, and
  * cannot vouch for it.
  */
 function underSectionHeading(b: Block): boolean {
-  return b.reasons.includes(IN_RELATED_SECTION);
+  return b.sections?.includes('related') === true;
 }
 
 /**
  * The class words the main container's content carries for at least half of its words: words of the container
  * itself or of its ancestors, which say nothing about one box inside it.
  */
-function tokensOfContainer(blocks: readonly Block[], main: number): ReadonlySet<string> {
+function tokensOfContainer(blocks: readonly Block[], main: number, c: Calibration): ReadonlySet<string> {
   const words = new Map<string, number>();
   let total = 0;
   for (const b of blocks) {
@@ -25,7 +27,7 @@ function tokensOfContainer(blocks: readonly Block[], main: number): ReadonlySet<
     for (const t of b.features.classTokens ?? []) words.set(t, (words.get(t) ?? 0) + b.features.words);
   }
   const out = new Set<string>();
-  for (const [t, w] of words) if (w >= total * T.containerTokenShare) out.add(t);
+  for (const [t, w] of words) if (w >= total * c.container.containerTokenShare) out.add(t);
   return out;
 }
 
@@ -53,7 +55,7 @@ function inFurnitureBox(b: Block, containerTokens: ReadonlySet<string>): boolean
  * teaser in, and a sidebar's prose is still the sidebar.
  * Returns the id of the main container, or undefined.
  */
-export function applyContainerCoherence(blocks: Block[], bias: number): number | undefined {
+export function applyContainerCoherence(blocks: Block[], c: Calibration): number | undefined {
   const contentWords = new Map<number, number>();
   let total = 0;
   for (const b of blocks) {
@@ -69,25 +71,22 @@ export function applyContainerCoherence(blocks: Block[], bias: number): number |
     const chain = b.features.ancestors;
     if (b.label !== 'content' || chain === undefined) continue;
     for (let d = chain.length - 1; d >= 0; d--) {
-      if ((contentWords.get(chain[d]!) ?? 0) >= total * T.mainContainerShare) {
+      if ((contentWords.get(chain[d]!) ?? 0) >= total * c.container.mainContainerShare) {
         if (d > mainDepth) [main, mainDepth] = [chain[d], d];
         break;
       }
     }
   }
   if (main === undefined) return undefined;
-  const ownTokens = tokensOfContainer(blocks, main);
+  const ownTokens = tokensOfContainer(blocks, main, c);
   for (const b of blocks) {
     if (b.features.ancestors === undefined) continue;
     const inside = b.features.ancestors.includes(main);
-    const tier = tierOf(b.score, bias);
-    const navigational = b.features.linkDensity >= T.linkSomeRatio;
-    if (inside && b.label !== 'content' && tier !== 'bad' && b.features.words > 0 && !navigational && !underSectionHeading(b) && !inFurnitureBox(b, ownTokens)) {
-      b.label = 'content';
-      b.reasons.push('→in-main-container');
-    } else if (!inside && b.label === 'content' && (tier !== 'good' || inFurnitureBox(b, ownTokens))) {
-      b.label = 'boilerplate';
-      b.reasons.push('→outside-main-container');
+    const navigational = hasSomeLinks(b.features, c.shapes.someLinks);
+    if (inside && b.label !== 'content' && b.tier !== 'bad' && b.features.words > 0 && !navigational && !underSectionHeading(b) && !inFurnitureBox(b, ownTokens)) {
+      relabel(b, 'container', 'content', 'in-main-container');
+    } else if (!inside && b.label === 'content' && (b.tier !== 'good' || inFurnitureBox(b, ownTokens))) {
+      relabel(b, 'container', 'boilerplate', 'outside-main-container');
     }
   }
   return main;

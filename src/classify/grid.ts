@@ -1,7 +1,8 @@
 import type { Block } from '../blocks/block.js';
-import { THRESHOLDS as T } from './thresholds.js';
-import { BULLET, PRICE } from './vocab.js';
-import { FILLER, IN_COMMENT_SECTION } from './rules.js';
+import { BULLET } from '../blocks/vocab.js';
+import type { Calibration } from './calibration.js';
+import { relabel, type LabelReason } from './stage.js';
+import { PRICE } from './vocab.js';
 
 /** A DOM container whose child containers repeat one structure: a product grid, a listing, a table of records. */
 export interface RecordGrid {
@@ -52,14 +53,14 @@ interface ChildStats {
  * blocks in a comment section are not surveyed: a comment thread (name, date, text, again and again) has a grid's
  * shape, but it is readers' text, not a listing. One pass over each block's ancestry: linear in blocks × depth.
  */
-export function findRecordGrid(blocks: readonly Block[], { linkCards = false }: { linkCards?: boolean } = {}): RecordGrid | undefined {
-  const grids = findRecordGrids(blocks);
+export function findRecordGrid(blocks: readonly Block[], c: Calibration, { linkCards = false }: { linkCards?: boolean } = {}): RecordGrid | undefined {
+  const grids = findRecordGrids(blocks, c);
   return linkCards ? grids.linkCards : grids.strict;
 }
 
 /** Blocks a grid survey counts: with words, outside page landmarks, comment sections and template filler. */
 function surveyed(b: Block): boolean {
-  return b.features.words > 0 && b.features.landmark === undefined && !b.reasons.includes(IN_COMMENT_SECTION) && !b.reasons.includes(FILLER);
+  return b.features.words > 0 && b.features.landmark === undefined && b.sections?.includes('comment') !== true && b.filler !== true;
 }
 
 /** The record (child container of `container`) a block sits in, if any. */
@@ -76,14 +77,15 @@ function shapeOf(b: Block): string {
 }
 
 /** Both grids of findRecordGrid from one survey of the page: the strict one, and the one that takes link cards. */
-export function findRecordGrids(blocks: readonly Block[]): { strict: RecordGrid | undefined; linkCards: RecordGrid | undefined } {
+export function findRecordGrids(blocks: readonly Block[], c: Calibration): { strict: RecordGrid | undefined; linkCards: RecordGrid | undefined } {
+  const r = c.records;
   const parents = new Map<number, Map<number, ChildStats>>();
   for (const b of blocks) {
     const chain = b.features.ancestors;
     if (chain === undefined || !surveyed(b)) continue;
     const shape = shapeOf(b);
     const textWords = b.features.words * (1 - b.features.linkDensity);
-    const priced = b.features.words <= T.gridMaxWordsPerBlock && PRICE.test(b.text);
+    const priced = b.features.words <= r.gridMaxWordsPerBlock && PRICE.test(b.text);
     for (let d = 0; d + 1 < chain.length; d++) {
       let children = parents.get(chain[d]!);
       if (children === undefined) parents.set(chain[d]!, (children = new Map()));
@@ -100,7 +102,7 @@ export function findRecordGrids(blocks: readonly Block[]): { strict: RecordGrid 
   let strict: RecordGrid | undefined;
   let linkCards: RecordGrid | undefined;
   for (const [container, children] of parents) {
-    if (children.size < T.gridMinRecords) continue;
+    if (children.size < r.gridMinRecords) continue;
     let words = 0;
     let textWords = 0;
     let count = 0;
@@ -117,18 +119,18 @@ export function findRecordGrids(blocks: readonly Block[]): { strict: RecordGrid 
     for (const n of shapes.values()) common = Math.max(common, n);
     const similarity = common / children.size;
     const blocksPerRecord = count / children.size;
-    if (blocksPerRecord < T.gridMinBlocksPerRecord || blocksPerRecord > T.gridMaxBlocksPerRecord) continue;
+    if (blocksPerRecord < r.gridMinBlocksPerRecord || blocksPerRecord > r.gridMaxBlocksPerRecord) continue;
     // Product cards are often links through and through (the title, the swatches, even the price): priced
     // records are a product grid whatever their link share. A menu shows no prices.
-    if (words > count * T.gridMaxWordsPerBlock) continue;
+    if (words > count * r.gridMaxWordsPerBlock) continue;
     // A card may open with a badge, a swatch list or a rating before its title: records qualify by a shape they all
     // hold somewhere (the title's, the price's), while `similarity` (first blocks alike) still says how regular
     // the grid is. The first block's shape is one of them, so the survey of all shapes is only needed below the bar.
-    if (similarity < T.gridMinSimilarity && recordsSharingAShape(blocks, container) < children.size * T.gridMinSimilarity) continue;
+    if (similarity < r.gridMinSimilarity && recordsSharingAShape(blocks, container) < children.size * r.gridMinSimilarity) continue;
     const pricedShare = pricedRecords / children.size;
     const grid = { container, records: children.size, words, similarity, textShare: textWords / words, pricedShare };
     if (linkCards === undefined || words > linkCards.words) linkCards = grid;
-    const textShareNeeded = pricedShare >= T.gridPricedShare ? 0 : T.gridMinTextShare;
+    const textShareNeeded = pricedShare >= r.gridPricedShare ? 0 : r.gridMinTextShare;
     if (textWords >= words * textShareNeeded && (strict === undefined || words > strict.words)) strict = grid;
   }
   return { strict, linkCards };
@@ -167,7 +169,7 @@ function recordsSharingAShape(blocks: readonly Block[], container: number): numb
  * (wcxb-dev word F1 HTML 0.8600 → 0.8604: shops' spec lines, forums' quote attributions).
  * Everything else on the page is relabelled boilerplate.
  */
-export function selectRecordGrid(blocks: Block[], grid: RecordGrid): { from: number; to: number } | undefined {
+export function selectRecordGrid(blocks: Block[], grid: RecordGrid, stage: 'grids' | 'regions'): { from: number; to: number } | undefined {
   const inside = (b: Block) => b.features.landmark === undefined && b.features.ancestors?.includes(grid.container) === true;
   const isLabel = (b: Block) => b.text.endsWith(':');
   const keyOf = (b: Block): string => {
@@ -176,33 +178,32 @@ export function selectRecordGrid(blocks: Block[], grid: RecordGrid): { from: num
     const field = isLabel(b) || (previous !== undefined && isLabel(previous) && recordOf(previous, grid.container) === record);
     return field ? `${record}\u0000${b.text}` : b.text;
   };
-  return keepOnly(blocks, inside, keyOf, 'record-grid');
+  return keepOnly(blocks, inside, keyOf, stage, 'record-grid', 'outside-record-grid');
 }
 
 /**
  * Keeps the blocks `inside` that carry words, are neither furniture vocabulary nor template filler and whose key was
- * not kept before (a repeated title), with the reason `→NAME`; every other content block becomes boilerplate (`→outside-NAME`).
+ * not kept before (a repeated title), with the reason `kept`; every other content block becomes boilerplate (`dropped`).
  * Returns the indices of the first and last block kept.
  */
-function keepOnly(blocks: Block[], inside: (b: Block) => boolean, keyOf: (b: Block) => string, name: string): { from: number; to: number } | undefined {
+function keepOnly(
+  blocks: Block[], inside: (b: Block) => boolean, keyOf: (b: Block) => string, stage: 'grids' | 'regions', kept: LabelReason,
+  dropped: LabelReason,
+): { from: number; to: number } | undefined {
   const seen = new Set<string>();
   let from = -1;
   let to = -1;
   for (const b of blocks) {
-    const candidate = inside(b) && b.features.words > 0 && b.features.menuPattern === undefined && !b.reasons.includes(FILLER);
+    const candidate = inside(b) && b.features.words > 0 && b.features.menuPattern === undefined && b.filler !== true;
     const key = candidate ? keyOf(b) : '';
     const keep = candidate && !seen.has(key);
     if (keep) {
       seen.add(key);
-      if (b.label !== 'content') {
-        b.label = 'content';
-        b.reasons.push(`→${name}`);
-      }
+      if (b.label !== 'content') relabel(b, stage, 'content', kept);
       if (from < 0) from = b.index;
       to = b.index;
     } else if (b.label === 'content') {
-      b.label = 'boilerplate';
-      b.reasons.push(`→outside-${name}`);
+      relabel(b, stage, 'boilerplate', dropped);
     }
   }
   return from < 0 ? undefined : { from, to };
@@ -212,9 +213,10 @@ function keepOnly(blocks: Block[], inside: (b: Block) => boolean, keyOf: (b: Blo
  * Whether the grid outweighs the page's prose enough to be its content: a very regular grid (`gridRegularSimilarity`)
  * at `gridOverProse` times the main region's words, a looser one at `gridLooseOverProse` times.
  */
-export function gridIsContent(grid: RecordGrid, proseWords: number): boolean {
-  if (grid.words < T.minRecordRunWords) return false;
-  const ratio = grid.similarity >= T.gridRegularSimilarity ? T.gridOverProse : T.gridLooseOverProse;
+export function gridIsContent(grid: RecordGrid, proseWords: number, c: Calibration): boolean {
+  const r = c.records;
+  if (grid.words < r.minRecordRunWords) return false;
+  const ratio = grid.similarity >= r.gridRegularSimilarity ? r.gridOverProse : r.gridLooseOverProse;
   return grid.words >= proseWords * ratio;
 }
 
@@ -224,14 +226,15 @@ export function gridIsContent(grid: RecordGrid, proseWords: number): boolean {
  * `pricedRunMaxWords` words each) with at most `pricedRunMaxGap` lines between neighbours and at least
  * `pricedRunMinRecords` of them; it starts one card before its first price (the median gap) and ends at its last.
  */
-export function findPricedRun(blocks: readonly Block[]): { from: number; to: number; records: number; words: number } | undefined {
+export function findPricedRun(blocks: readonly Block[], c: Calibration): { from: number; to: number; records: number; words: number } | undefined {
+  const r = c.records;
   const prices: number[] = [];
-  for (const b of blocks) if (b.features.words <= T.pricedRunMaxWords && PRICE.test(b.text)) prices.push(b.index);
+  for (const b of blocks) if (b.features.words <= r.pricedRunMaxWords && PRICE.test(b.text)) prices.push(b.index);
   let best: { first: number; last: number } | undefined;
   let first = 0;
   for (let k = 1; k <= prices.length; k++) {
-    if (k < prices.length && prices[k]! - prices[k - 1]! <= T.pricedRunMaxGap) continue;
-    if (k - first >= T.pricedRunMinRecords && (best === undefined || k - first > best.last - best.first + 1)) best = { first, last: k - 1 };
+    if (k < prices.length && prices[k]! - prices[k - 1]! <= r.pricedRunMaxGap) continue;
+    if (k - first >= r.pricedRunMinRecords && (best === undefined || k - first > best.last - best.first + 1)) best = { first, last: k - 1 };
     first = k;
   }
   if (best === undefined) return undefined;
@@ -252,5 +255,6 @@ export function findPricedRun(blocks: readonly Block[]): { from: number; to: num
  * else is relabelled boilerplate.
  */
 export function selectPricedRun(blocks: Block[], run: { from: number; to: number }): void {
-  keepOnly(blocks, (b) => b.index >= run.from && b.index <= run.to, (b) => b.text.replace(BULLET, '').trimStart(), 'priced-run');
+  const inRun = (b: Block) => b.index >= run.from && b.index <= run.to;
+  keepOnly(blocks, inRun, (b) => b.text.replace(BULLET, '').trimStart(), 'grids', 'priced-run', 'outside-priced-run');
 }

@@ -1,89 +1,125 @@
+/**
+ * Selection: the grids stage (a listing's or a shop's grid of records, or a text dump's run of priced cards, wins
+ * over a thin prose region) and the regions stage (the main region of content, any further region next to it, or the
+ * longest run of records on a page without prose). Whichever chooses first sets the page's regions.
+ */
 import type { Block } from '../blocks/block.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import type { Calibration, FavorPreset } from './calibration.js';
 import { forEachWord } from '../lang/words.js';
 import { stopwordMask } from '../lang/stopwords.js';
-import { tierOf } from './smooth.js';
 import { findPricedRun, findRecordGrids, gridIsContent, selectPricedRun, selectRecordGrid, type RecordGrid } from './grid.js';
+import { relabel, stageContext, type Region, type Stage, type StageContext } from './stage.js';
 
-export interface Region {
-  from: number;
-  to: number;
-  /** Net value: content words minus the cost of the boilerplate crossed. */
-  value: number;
-  contentWords: number;
+export type { Region } from './stage.js';
+
+export const gridsStage: Stage = { name: 'grids', run: selectGrid };
+export const regionsStage: Stage = { name: 'regions', run: selectRegions };
+
+/**
+ * Both selection stages on their own (for callers that smooth blocks themselves): the regions kept, in page order.
+ * Content outside them is relabelled boilerplate.
+ */
+export function selectMainRegions(blocks: Block[], c: Calibration, favor: FavorPreset = c.favor.balanced): Region[] {
+  const context = stageContext(blocks, c, favor);
+  selectGrid(context);
+  selectRegions(context);
+  return context.regions ?? [];
 }
 
 /**
- * Main-region selection. After smoothing, content can still appear far from the article (a teaser paragraph in a
- * sidebar, a long comment in the footer). The article is the contiguous stretch of blocks that maximises
- * content words minus the cost of the boilerplate it has to cross (a maximum-sum subarray). Further regions are
- * kept when they are substantial next to the main one (a page split by an advert, forum posts separated by
- * signatures), or, smaller, when they share its topic words (see topicOverlap). Content outside every kept region
- * is relabelled boilerplate ("outside-main-region").
+ * The grids stage. A record grid (DOM pages) that outweighs the page's prose is its content ("record-grid"); so is, in
+ * a text dump without one, a run of priced cards ("priced-run"). The grid of link cards found on the way is left for
+ * the regions stage, which takes it on a page without prose.
  */
-export function selectMainRegions(blocks: Block[], bias: number, secondaryShare: number = T.secondaryRegionShare): Region[] {
-  const values = blocks.map((b) => blockValue(b, bias));
+function selectGrid(context: StageContext): void {
+  const { blocks, calibration: c } = context;
+  const main = bestRegion(regionValues(blocks, c), blocks, new Array<boolean>(blocks.length).fill(false));
+  const grids = findRecordGrids(blocks, c);
+  context.linkCardGrid = grids.linkCards;
+  const grid = grids.strict;
+  if (grid !== undefined && gridIsContent(grid, pageTextWords(blocks, main, c), c)) {
+    const r = selectRecordGrid(blocks, grid, 'grids');
+    context.regions = r === undefined ? [] : [{ ...r, value: grid.words, contentWords: grid.words }];
+    return;
+  }
+  if (grid === undefined && blocks[0]?.features.indent !== undefined) {
+    const priced = findPricedRun(blocks, c);
+    // Compared with the prose only: where there is none, a run of priced cards is a better guess than any run of
+    // short lines.
+    const prose = main !== undefined && main.contentWords >= c.regions.minRegionWords ? main.contentWords : 0;
+    if (priced !== undefined && priced.words >= c.records.minRecordRunWords && priced.words >= prose * c.records.pricedRunOverProse) {
+      selectPricedRun(blocks, priced);
+      context.regions = [{ from: priced.from, to: priced.to, value: priced.words, contentWords: priced.words }];
+    }
+  }
+}
+
+/**
+ * The regions stage (unless the grids stage chose already). After smoothing, content can still appear far from the
+ * article (a teaser paragraph in a sidebar, a long comment in the footer). The article is the contiguous stretch of
+ * blocks that maximises content words minus the cost of the boilerplate it has to cross (a maximum-sum subarray).
+ * Further regions are kept when they are substantial next to the main one (a page split by an advert, forum posts
+ * separated by signatures), or, smaller, when they share its topic words (see topicOverlap). Content outside every
+ * kept region is relabelled boilerplate ("outside-main-region"). A page without prose enough for a region falls back
+ * on its records (see selectWithoutProse).
+ */
+function selectRegions(context: StageContext): void {
+  if (context.regions !== undefined) return;
+  const { blocks, calibration: c, favor } = context;
+  const secondaryShare = favor.secondaryRegionShare;
+  const values = regionValues(blocks, c);
   const regions: Region[] = [];
   const taken = new Array<boolean>(blocks.length).fill(false);
   const main = bestRegion(values, blocks, taken);
-  const grids = findRecordGrids(blocks);
-  const grid = grids.strict;
-  if (grid !== undefined && gridIsContent(grid, pageTextWords(blocks, main, bias))) {
-    const r = selectRecordGrid(blocks, grid);
-    return r === undefined ? [] : [{ ...r, value: grid.words, contentWords: grid.words }];
+  if (main === undefined || main.contentWords < c.regions.minRegionWords) {
+    context.regions = selectWithoutProse(blocks, c, main, context.linkCardGrid);
+    return;
   }
-  if (grid === undefined && blocks[0]?.features.indent !== undefined) {
-    const priced = findPricedRun(blocks);
-    // Compared with the prose only: where there is none, a run of priced cards is a better guess than any run of
-    // short lines.
-    const prose = main !== undefined && main.contentWords >= T.minRegionWords ? main.contentWords : 0;
-    if (priced !== undefined && priced.words >= T.minRecordRunWords && priced.words >= prose * T.pricedRunOverProse) {
-      selectPricedRun(blocks, priced);
-      return [{ from: priced.from, to: priced.to, value: priced.words, contentWords: priced.words }];
-    }
+  const records = longestRecordRun(blocks, c);
+  if (records !== undefined && records.contentWords >= main.contentWords * c.records.recordRunOverProse) {
+    context.regions = selectRecordRun(blocks, c);
+    return;
   }
-  if (main === undefined || main.contentWords < T.minRegionWords) return selectWithoutProse(blocks, bias, main, grids.linkCards);
-  const records = longestRecordRun(blocks, bias);
-  if (records !== undefined && records.contentWords >= main.contentWords * T.recordRunOverProse) return selectRecordRun(blocks, bias);
   regions.push(main);
   mark(taken, main);
   let mainTopic: Set<string> | undefined;
-  const floor = Math.min(secondaryShare, T.topicRegionShare);
+  const floor = Math.min(secondaryShare, c.regions.topicRegionShare);
   for (;;) {
     const next = bestRegion(values, blocks, taken);
-    if (next === undefined || next.value < main.value * floor || next.contentWords < T.minRegionWords) break;
+    if (next === undefined || next.value < main.value * floor || next.contentWords < c.regions.minRegionWords) break;
     mark(taken, next);
-    if (next.value < main.value * secondaryShare && topicShare(blocks, next, (mainTopic ??= topicWords(blocks, main))) < T.topicOverlap) continue;
+    if (next.value < main.value * secondaryShare && topicShare(blocks, next, (mainTopic ??= topicWords(blocks, main, c)), c) < c.regions.topicOverlap) continue;
     regions.push(next);
   }
   const kept = new Array<boolean>(blocks.length).fill(false);
   for (const r of regions) mark(kept, r);
-  for (let i = 0; i < blocks.length; i++) if (!kept[i] && blocks[i]!.label === 'content') relabel(blocks[i]!);
-  for (const r of regions) keepListsInRegion(blocks, r, bias);
-  return regions.sort((a, b) => a.from - b.from);
+  for (let i = 0; i < blocks.length; i++) if (!kept[i] && blocks[i]!.label === 'content') relabel(blocks[i]!, 'regions', 'boilerplate', 'outside-main-region');
+  for (const r of regions) keepListsInRegion(blocks, r);
+  context.regions = regions.sort((a, b) => a.from - b.from);
 }
 
-/** Calls `visit` with the topic words of a text: lower-cased words of three letters or more that are no stopword. */
-function forEachTopicWord(text: string, visit: (word: string) => void): void {
+/** Calls `visit` with the topic words of a text: lower-cased words of `topicWordMinLetters` letters or more that are no stopword. */
+function forEachTopicWord(text: string, c: Calibration, visit: (word: string) => void): void {
+  const minLetters = c.regions.topicWordMinLetters;
   forEachWord(text.toLowerCase(), (w) => {
-    if (w.length >= 3 && stopwordMask(w) === 0) visit(w);
+    if (w.length >= minLetters && stopwordMask(w) === 0) visit(w);
   });
 }
 
 /** The topic words of a region's content. */
-function topicWords(blocks: readonly Block[], r: Region): Set<string> {
+function topicWords(blocks: readonly Block[], r: Region, c: Calibration): Set<string> {
   const out = new Set<string>();
-  for (let i = r.from; i <= r.to; i++) if (blocks[i]!.label === 'content') forEachTopicWord(blocks[i]!.text, (w) => out.add(w));
+  for (let i = r.from; i <= r.to; i++) if (blocks[i]!.label === 'content') forEachTopicWord(blocks[i]!.text, c, (w) => out.add(w));
   return out;
 }
 
 /** Share of a region's topic words (counted with repeats) that the main region uses too. */
-function topicShare(blocks: readonly Block[], r: Region, main: ReadonlySet<string>): number {
+function topicShare(blocks: readonly Block[], r: Region, main: ReadonlySet<string>, c: Calibration): number {
   let all = 0;
   let shared = 0;
   for (let i = r.from; i <= r.to; i++) {
     if (blocks[i]!.label !== 'content') continue;
-    forEachTopicWord(blocks[i]!.text, (w) => {
+    forEachTopicWord(blocks[i]!.text, c, (w) => {
       all++;
       if (main.has(w)) shared++;
     });
@@ -95,9 +131,9 @@ function topicShare(blocks: readonly Block[], r: Region, main: ReadonlySet<strin
  * The words of the text a record grid competes with: the main prose region, or, when it is too small to be
  * kept, the record run that the fallback would return.
  */
-function pageTextWords(blocks: readonly Block[], main: Region | undefined, bias: number): number {
-  if (main !== undefined && main.contentWords >= T.minRegionWords) return main.contentWords;
-  return Math.max(main?.contentWords ?? 0, longestRecordRun(blocks, bias)?.contentWords ?? 0);
+function pageTextWords(blocks: readonly Block[], main: Region | undefined, c: Calibration): number {
+  if (main !== undefined && main.contentWords >= c.regions.minRegionWords) return main.contentWords;
+  return Math.max(main?.contentWords ?? 0, longestRecordRun(blocks, c)?.contentWords ?? 0);
 }
 
 /**
@@ -105,28 +141,30 @@ function pageTextWords(blocks: readonly Block[], main: Region | undefined, bias:
  * items ("list-in-region"): the region already crosses it, and menus that sit inside an article are short
  * bulleted runs that the per-block rules mark bad.
  */
-function keepListsInRegion(blocks: Block[], r: Region, bias: number): void {
+function keepListsInRegion(blocks: Block[], r: Region): void {
   for (let i = r.from; i <= r.to; i++) {
     const b = blocks[i]!;
-    if (b.label === 'content' || !b.features.bullet || tierOf(b.score, bias) === 'bad') continue;
-    b.label = 'content';
-    b.reasons.push('→list-in-region');
+    if (b.label === 'content' || !b.features.bullet || b.tier === 'bad') continue;
+    relabel(b, 'regions', 'content', 'list-in-region');
   }
 }
 
 /**
- * Content adds its words. Boilerplate costs its words plus a fixed cost per block; a block that was only
- * uncertain (a code line, a table row, a short label) costs a share of that, so an article interrupted by a
- * code sample or a table stays one region while a confident menu still splits it.
+ * Each block's value to a region. Content adds its words. Boilerplate costs its words plus a fixed cost per block; a
+ * block that was only uncertain (a code line, a table row, a short label) costs a share of that, so an article
+ * interrupted by a code sample or a table stays one region while a confident menu still splits it.
  */
-function blockValue(b: Block, bias: number): number {
-  if (b.label === 'content') return b.features.words;
-  const cost = b.features.words * T.gapCostPerWord + T.gapCostPerBlock;
-  return tierOf(b.score, bias) === 'bad' ? -cost : -cost * T.uncertainGapShare;
+function regionValues(blocks: readonly Block[], c: Calibration): number[] {
+  const r = c.regions;
+  return blocks.map((b) => {
+    if (b.label === 'content') return b.features.words;
+    const cost = b.features.words * r.gapCostPerWord + r.gapCostPerBlock;
+    return b.tier === 'bad' ? -cost : -cost * r.uncertainGapShare;
+  });
 }
 
 /** Kadane's algorithm restricted to blocks not yet taken; a region starts and ends on content. */
-function bestRegion(values: number[], blocks: Block[], taken: boolean[]): Region | undefined {
+function bestRegion(values: number[], blocks: readonly Block[], taken: boolean[]): Region | undefined {
   let best: Region | undefined;
   let sum = 0;
   let start = -1;
@@ -160,11 +198,6 @@ function mark(taken: boolean[], r: Region): void {
   for (let i = r.from; i <= r.to; i++) taken[i] = true;
 }
 
-function relabel(b: Block): void {
-  b.label = 'boilerplate';
-  b.reasons.push('→outside-main-region');
-}
-
 /**
  * A page without prose enough for a region: a listing, a grid, a directory. The record run (selectRecordRun) takes
  * the short blocks that no rule found confidently boilerplate. On a grid of link cards (a job board, a shop whose
@@ -175,14 +208,15 @@ function relabel(b: Block): void {
  * cards stay boilerplate (taking a grid of 3 times the prose's words measured worse on scrapinghub's news pages, of
  * 6 times no better on wcxb-dev).
  */
-function selectWithoutProse(blocks: Block[], bias: number, main: Region | undefined, cards: RecordGrid | undefined): Region[] {
-  const run = longestRecordRun(blocks, bias);
-  const runWords = run !== undefined && run.contentWords >= T.minRecordRunWords ? run.contentWords : 0;
-  if (cards !== undefined && cards.words >= T.minRecordRunWords && cards.words >= Math.max(runWords, main?.contentWords ?? 0) * T.linkCardGridOverRun) {
-    const r = selectRecordGrid(blocks, cards);
-    return r === undefined ? [] : [{ ...r, value: cards.words, contentWords: cards.words }];
+function selectWithoutProse(blocks: Block[], c: Calibration, main: Region | undefined, cards: RecordGrid | undefined): Region[] {
+  const r = c.records;
+  const run = longestRecordRun(blocks, c);
+  const runWords = run !== undefined && run.contentWords >= r.minRecordRunWords ? run.contentWords : 0;
+  if (cards !== undefined && cards.words >= r.minRecordRunWords && cards.words >= Math.max(runWords, main?.contentWords ?? 0) * r.linkCardGridOverRun) {
+    const kept = selectRecordGrid(blocks, cards, 'regions');
+    return kept === undefined ? [] : [{ ...kept, value: cards.words, contentWords: cards.words }];
   }
-  return selectRecordRun(blocks, bias);
+  return selectRecordRun(blocks, c);
 }
 
 /**
@@ -191,16 +225,13 @@ function selectWithoutProse(blocks: Block[], bias: number, main: Region | undefi
  * interruptions.
  * Menus are bulleted by renderers and by sites alike, which is what separates them from a grid of records.
  */
-export function selectRecordRun(blocks: Block[], bias: number): Region[] {
-  const best = longestRecordRun(blocks, bias);
-  for (const b of blocks) if (b.label === 'content') relabel(b);
-  if (best === undefined || best.contentWords < T.minRecordRunWords || tooFewRecordLines(blocks, best, bias)) return [];
+export function selectRecordRun(blocks: Block[], c: Calibration): Region[] {
+  const best = longestRecordRun(blocks, c);
+  for (const b of blocks) if (b.label === 'content') relabel(b, 'regions', 'boilerplate', 'outside-main-region');
+  if (best === undefined || best.contentWords < c.records.minRecordRunWords || tooFewRecordLines(blocks, best, c)) return [];
   for (let i = best.from; i <= best.to; i++) {
     const b = blocks[i]!;
-    if (isRecord(b, bias)) {
-      b.label = 'content';
-      b.reasons.push('→record-run');
-    }
+    if (isRecord(b, c)) relabel(b, 'regions', 'content', 'record-run');
   }
   return [best];
 }
@@ -211,19 +242,19 @@ export function selectRecordRun(blocks: Block[], bias: number): Region[] {
  * no block of which was confident on its own: it stays. A no-op for DOM pages (no indentation), where a few
  * blocks can be a listing.
  */
-function tooFewRecordLines(blocks: readonly Block[], r: Region, bias: number): boolean {
+function tooFewRecordLines(blocks: readonly Block[], r: Region, c: Calibration): boolean {
   if (blocks[r.from]!.features.indent === undefined) return false;
   let n = 0;
   let words = 0;
   let stopwords = 0;
   for (let i = r.from; i <= r.to; i++) {
     const f = blocks[i]!.features;
-    if (!isRecord(blocks[i]!, bias)) continue;
+    if (!isRecord(blocks[i]!, c)) continue;
     n++;
     words += f.words;
     stopwords += f.stopwordDensity * f.words;
   }
-  return n < T.minRecordRunRecords && stopwords < words * T.stopwordRich;
+  return n < c.records.minRecordRunRecords && stopwords < words * c.records.recordRunProseStopwords;
 }
 
 /**
@@ -231,12 +262,12 @@ function tooFewRecordLines(blocks: readonly Block[], r: Region, bias: number): b
  * is not bulleted, not confidently boilerplate, and shorter than running text (a run of long paragraphs is
  * prose, which the main-region selection judges).
  */
-function isRecord(b: Block, bias: number): boolean {
-  return !b.features.bullet && b.features.words < T.recordMaxWords && tierOf(b.score, bias) !== 'bad';
+function isRecord(b: Block, c: Calibration): boolean {
+  return !b.features.bullet && b.features.words < c.records.recordMaxWords && b.tier !== 'bad';
 }
 
 /** The run of records with the most words (see selectRecordRun), without relabelling anything. */
-function longestRecordRun(blocks: readonly Block[], bias: number): Region | undefined {
+function longestRecordRun(blocks: readonly Block[], c: Calibration): Region | undefined {
   let best: Region | undefined;
   let from = -1;
   let words = 0;
@@ -247,13 +278,13 @@ function longestRecordRun(blocks: readonly Block[], bias: number): Region | unde
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    const record = isRecord(b, bias);
+    const record = isRecord(b, c);
     if (record) {
       if (from < 0) [from, words] = [i, 0];
       words += b.features.words;
       lastRecord = i;
       gap = 0;
-    } else if (from >= 0 && ++gap > T.recordRunMaxGap) {
+    } else if (from >= 0 && ++gap > c.records.recordRunMaxGap) {
       close();
       from = -1;
     }

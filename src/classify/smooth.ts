@@ -1,15 +1,13 @@
 import type { Block } from '../blocks/block.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import type { Tier } from '../blocks/trace.js';
+import type { Calibration } from './calibration.js';
+import { isTitleCase } from './shapes.js';
+import { relabel, reconsider, type LabelReason, type Stage } from './stage.js';
+import { LEAD_IN_END } from './vocab.js';
 
-/** Confidence of a block's own score, before its neighbours are considered. */
-export type Tier = 'good' | 'bad' | 'uncertain';
+export const smoothingStage: Stage = { name: 'smoothing', run: ({ blocks, calibration }) => smooth(blocks, calibration) };
 
-export function tierOf(score: number, bias: number): Tier {
-  const s = score + bias;
-  if (s >= T.good) return 'good';
-  if (s <= T.bad) return 'bad';
-  return 'uncertain';
-}
+const setLabel = (b: Block, label: Block['label'], reason: LabelReason) => relabel(b, 'smoothing', label, reason);
 
 /**
  * Context smoothing: blocks whose own evidence is uncertain (short lines, headings, captions) take the label of
@@ -20,17 +18,18 @@ export function tierOf(score: number, bias: number): Tier {
  * - between two bad blocks it is furniture ("between-bad");
  * - otherwise, and in runs too long to be part of the text, only the near-good blocks touching the good side
  *   join it ("near-good-beside-good"); the rest go ("uncertain-beside-bad").
- * Confident blocks keep their label. Mutates the labels and reasons of the given blocks.
+ * Before that, bulleted lists are judged as units and lone headings between short lines are reconsidered; confident
+ * blocks left as they were keep their label ("good", "bad"). Appends to the trace of every block.
  */
-export function smooth(blocks: Block[], bias: number): void {
-  const tiers = blocks.map((b) => tierOf(b.score, bias));
+export function smooth(blocks: Block[], c: Calibration): void {
+  const tiers = blocks.map((b) => b.tier);
+  resolveLists(blocks, tiers, c);
+  lineHeadings(blocks, tiers, c);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (tiers[i] === 'good') setLabel(b, 'content', 'good');
-    else if (tiers[i] === 'bad') setLabel(b, 'boilerplate', 'bad');
+    if (b.tier === 'good') setLabel(b, 'content', 'good');
+    else if (b.tier === 'bad' && tiers[i] === 'bad') setLabel(b, 'boilerplate', 'bad');
   }
-  resolveLists(blocks, tiers);
-  lineHeadings(blocks, tiers, bias);
   let i = 0;
   while (i < blocks.length) {
     if (tiers[i] !== 'uncertain') {
@@ -41,7 +40,7 @@ export function smooth(blocks: Block[], bias: number): void {
     while (j + 1 < blocks.length && tiers[j + 1] === 'uncertain') j++;
     const before = i > 0 ? tiers[i - 1] : 'bad';
     const after = j + 1 < blocks.length ? tiers[j + 1] : 'bad';
-    resolveRun(blocks, i, j, before === 'good', after === 'good', bias);
+    resolveRun(blocks, i, j, before === 'good', after === 'good', c);
     i = j + 1;
   }
 }
@@ -54,7 +53,7 @@ export function smooth(blocks: Block[], bias: number): void {
  * the list itself does not read like a menu (see isMenuLikeList). Its items become good, so the text after the list can join them too.
  * Blocks without bullets (DOM list items carry none in their text) are never grouped: a no-op for them.
  */
-function resolveLists(blocks: Block[], tiers: Tier[]): void {
+function resolveLists(blocks: Block[], tiers: Tier[], c: Calibration): void {
   let i = 0;
   while (i < blocks.length) {
     if (!blocks[i]!.features.bullet) {
@@ -64,7 +63,7 @@ function resolveLists(blocks: Block[], tiers: Tier[]): void {
     let j = i;
     while (j + 1 < blocks.length && blocks[j + 1]!.features.bullet) j++;
     const inText = introducedByText(blocks, tiers, i) || (j + 1 < blocks.length && tiers[j + 1] === 'good');
-    if (j > i && inText && !isMenuLikeList(blocks, i, j)) {
+    if (j > i && inText && !isMenuLikeList(blocks, i, j, c)) {
       for (let k = i; k <= j; k++) {
         if (tiers[k] !== 'uncertain') continue;
         tiers[k] = 'good';
@@ -83,35 +82,34 @@ function resolveLists(blocks: Block[], tiers: Tier[]): void {
  * and judged with its neighbours ("line-heading"). A menu is a run of bad lines, never one alone. In a text dump any
  * line qualifies; on a DOM page only heading elements.
  */
-function lineHeadings(blocks: Block[], tiers: Tier[], bias: number): void {
-  const floor = T.bad - T.lineHeadingMargin;
+function lineHeadings(blocks: Block[], tiers: Tier[], c: Calibration): void {
+  const floor = c.tiers.bad - c.smoothing.lineHeadingMargin;
   const bad = tiers.map((t) => t === 'bad');
   for (let k = 1; k + 1 < blocks.length; k++) {
     const b = blocks[k]!;
     if (!bad[k] || bad[k - 1] || bad[k + 1]) continue;
     // A DOM page marks its headings: only heading elements qualify there (any lone line measured worse on listings).
     if (b.features.indent === undefined && b.kind !== 'heading') continue;
-    if (b.score + bias < floor || b.features.menuPattern !== undefined || blocks[k + 1]!.score + bias < T.nearGood) continue;
+    if (b.biasedScore < floor || b.features.menuPattern !== undefined || blocks[k + 1]!.biasedScore < c.tiers.nearGood) continue;
     tiers[k] = 'uncertain';
-    b.reasons[b.reasons.length - 1] = 'line-heading';
+    reconsider(b, 'smoothing', 'line-heading');
   }
 }
-
-const LEAD_IN = /:\s*$/u;
 
 /** The block before the list is good text, or a lead-in ("You will need:") that follows good text. */
 function introducedByText(blocks: readonly Block[], tiers: readonly Tier[], first: number): boolean {
   const before = first - 1;
   if (before < 0) return false;
   if (tiers[before] === 'good') return true;
-  return tiers[before] === 'uncertain' && LEAD_IN.test(blocks[before]!.text) && before > 0 && tiers[before - 1] === 'good';
+  return tiers[before] === 'uncertain' && LEAD_IN_END.test(blocks[before]!.text) && before > 0 && tiers[before - 1] === 'good';
 }
 
 /**
  * A list reads like a menu when its items are furniture vocabulary, or mostly Title Case labels without
  * sentence punctuation, or very short on average.
  */
-export function isMenuLikeList(blocks: readonly Block[], from: number, to: number): boolean {
+export function isMenuLikeList(blocks: readonly Block[], from: number, to: number, c: Calibration): boolean {
+  const s = c.smoothing;
   let words = 0;
   let menu = 0;
   let title = 0;
@@ -120,14 +118,18 @@ export function isMenuLikeList(blocks: readonly Block[], from: number, to: numbe
     const f = blocks[k]!.features;
     words += f.words;
     if (f.menuPattern !== undefined) menu++;
-    if (!f.terminalPunctuation && f.capitalisedRatio >= T.titleCaseRatio && f.words >= 2) title++;
+    if (isTitleCase(f, c.shapes.titleCase)) title++;
   }
-  return menu / n > T.listMenuShare || title / n > T.listTitleShare || words / n < T.listMinMeanWords;
+  return menu / n > s.listMenuShare || title / n > s.listTitleShare || words / n < s.listMinMeanWords;
 }
 
-function resolveRun(blocks: Block[], from: number, to: number, goodBefore: boolean, goodAfter: boolean, bias: number): void {
+/**
+ * Labels one run of uncertain blocks from its neighbours (see smooth). Each block is labelled once: in a run beside
+ * good text that is not rescued whole, the near-good blocks touching the good side join it, the others go.
+ */
+function resolveRun(blocks: Block[], from: number, to: number, goodBefore: boolean, goodAfter: boolean, c: Calibration): void {
   const runLength = to - from + 1;
-  if (goodBefore && goodAfter && (runLength <= T.maxRescuedRun || readsAsText(blocks, from, to, bias))) {
+  if (goodBefore && goodAfter && (runLength <= c.smoothing.maxRescuedRun || readsAsText(blocks, from, to, c))) {
     for (let k = from; k <= to; k++) setLabel(blocks[k]!, 'content', 'between-good');
     return;
   }
@@ -135,10 +137,16 @@ function resolveRun(blocks: Block[], from: number, to: number, goodBefore: boole
     for (let k = from; k <= to; k++) setLabel(blocks[k]!, 'boilerplate', 'between-bad');
     return;
   }
-  for (let k = from; k <= to; k++) setLabel(blocks[k]!, 'boilerplate', 'uncertain-beside-bad');
-  const nearGood = (k: number) => blocks[k]!.score + bias >= T.nearGood;
-  if (goodBefore) for (let k = from; k <= to && nearGood(k); k++) setLabel(blocks[k]!, 'content', 'near-good-beside-good');
-  if (goodAfter) for (let k = to; k >= from && nearGood(k); k--) setLabel(blocks[k]!, 'content', 'near-good-beside-good');
+  const nearGood = (k: number) => blocks[k]!.biasedScore >= c.tiers.nearGood;
+  // The near-good blocks joining the good side: [from, head) and (tail, to].
+  let head = from;
+  if (goodBefore) while (head <= to && nearGood(head)) head++;
+  let tail = to;
+  if (goodAfter) while (tail >= from && nearGood(tail)) tail--;
+  for (let k = from; k <= to; k++) {
+    if (k < head || k > tail) setLabel(blocks[k]!, 'content', 'near-good-beside-good');
+    else setLabel(blocks[k]!, 'boilerplate', 'uncertain-beside-bad');
+  }
 }
 
 /**
@@ -147,7 +155,7 @@ function resolveRun(blocks: Block[], from: number, to: number, goodBefore: boole
  * `runTextShare` of its blocks are near-good, none is furniture vocabulary, and no line with words comes twice:
  * a list of teasers repeats its labels ("AUTO NEWS", an author's name) card after card.
  */
-function readsAsText(blocks: readonly Block[], from: number, to: number, bias: number): boolean {
+function readsAsText(blocks: readonly Block[], from: number, to: number, c: Calibration): boolean {
   let near = 0;
   const seen = new Set<string>();
   for (let k = from; k <= to; k++) {
@@ -157,15 +165,7 @@ function readsAsText(blocks: readonly Block[], from: number, to: number, bias: n
       if (seen.has(b.text)) return false;
       seen.add(b.text);
     }
-    if (b.score + bias >= T.nearGood) near++;
+    if (b.biasedScore >= c.tiers.nearGood) near++;
   }
-  return near >= (to - from + 1) * T.runTextShare;
-}
-
-function setLabel(block: Block, label: Block['label'], reason: string): void {
-  block.label = label;
-  const last = block.reasons.length - 1;
-  // A block relabelled by a later pass replaces the earlier smoothing reason rather than piling them up.
-  if (last >= 0 && block.reasons[last]!.startsWith('→')) block.reasons[last] = `→${reason}`;
-  else block.reasons.push(`→${reason}`);
+  return near >= (to - from + 1) * c.smoothing.runTextShare;
 }

@@ -1,28 +1,28 @@
 import type { Block } from '../blocks/block.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import type { Calibration } from './calibration.js';
+import { relabel, type Stage } from './stage.js';
 
-/** The title is looked for among this many blocks before the first kept paragraph, and a few after. */
-const TITLE_SEARCH_AFTER_FIRST_CONTENT = 3;
+export const titleStage: Stage = { name: 'title', run: ({ blocks, title, calibration }) => separateTitle(blocks, title, calibration) };
 
 /**
  * Title dedupe: the article's title is metadata, not body. The kept heading (or short block) that repeats the
  * page title is relabelled boilerplate with reason "title", so text output is the body only while the
- * markdown and HTML renderers print the title once, from the metadata.
+ * markdown and HTML renderers print the title once, from the metadata. It is looked for among the kept headings
+ * and the first `searchParagraphs` kept blocks that are not headings.
  */
-export function separateTitle(blocks: Block[], title: string | undefined): void {
+export function separateTitle(blocks: Block[], title: string | undefined, c: Calibration): void {
   if (title === undefined) return;
   const wanted = normalise(title);
   if (wanted.length === 0) return;
-  dropTeasersAboveTitle(blocks, wanted);
+  dropTeasersAboveTitle(blocks, wanted, c);
   let seenContent = 0;
   for (const b of blocks) {
     if (b.label !== 'content') continue;
     if (normalise(b.text) === wanted) {
-      b.label = 'boilerplate';
-      b.reasons.push('→title');
+      relabel(b, 'title', 'boilerplate', 'title');
       return;
     }
-    if (b.kind !== 'heading' && ++seenContent > TITLE_SEARCH_AFTER_FIRST_CONTENT) return;
+    if (b.kind !== 'heading' && ++seenContent > c.title.searchParagraphs) return;
   }
 }
 
@@ -33,7 +33,7 @@ export function separateTitle(blocks: Block[], title: string | undefined): void 
  * ("above-title"). Paragraphs above such a heading stay: blog posts repeat their title as a heading part-way down
  * (cutting above it whatever came before lost the intro of such posts on wcxb-dev).
  */
-function dropTeasersAboveTitle(blocks: Block[], wanted: string): void {
+function dropTeasersAboveTitle(blocks: Block[], wanted: string, c: Calibration): void {
   let words = 0;
   let listWords = 0;
   let titleAt = -1;
@@ -46,12 +46,10 @@ function dropTeasersAboveTitle(blocks: Block[], wanted: string): void {
     words += b.features.words;
     if (b.kind === 'list-item') listWords += b.features.words;
   }
-  if (titleAt < 0 || words === 0 || listWords < words * T.teasersAboveTitleListShare) return;
+  if (titleAt < 0 || words === 0 || listWords < words * c.title.teasersAboveTitleListShare) return;
   for (const b of blocks) {
     if (b.index >= titleAt) break;
-    if (b.label !== 'content') continue;
-    b.label = 'boilerplate';
-    b.reasons.push('→above-title');
+    if (b.label === 'content') relabel(b, 'title', 'boilerplate', 'above-title');
   }
 }
 

@@ -3,44 +3,6 @@
  * nested quantifiers, so no page text can make it backtrack.
  */
 
-/** Characters that open a list item or a menu entry in a text dump (w3m writes •, □ and ☆ by nesting level; sites use · » | ▪ ►). */
-export const BULLET = /^(?:[·•▪►▸◦‣○●■□☆»|*–—-]|\d{1,3}[.)])\s/u;
-
-/**
- * Lines that are page furniture whatever their neighbours: each entry names the pattern for `--explain`.
- * They apply to short blocks only (see THRESHOLDS.menuPatternMaxWords), except the copyright notice.
- * They are matched against the lower-cased text (case-insensitive Unicode matching is several times slower).
- */
-export const MENU_PATTERNS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
-  ['copyright', /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b)/u],
-  // Not followed by "(" or "=": `print("done")` and `email = user.email` are code, not a button.
-  // "Click to share on X (Opens in new window)": the share buttons of WordPress's most common sharing plugin.
-  ['share', /^(?:share|tweet|pin it|email|print|share (?:this|on)\b|share via\b|click to (?:share|email|print)\b|compartir|teilen|partager|condividi)\b(?!\(|\s?=)/u],
-  ['social', /^(?:follow us|like us|facebook|twitter|instagram|linkedin|youtube|pinterest|whatsapp|reddit|tiktok)\b/u],
-  ['subscribe', /\b(?:subscribe|newsletter|sign up for|abonnieren|s'abonner|suscr[ií]bete)\b/u],
-  ['account', /^(?:log ?in|log ?out|sign ?in|sign ?out|register|my account|create (?:an )?account|anmelden|connexion)\b/u],
-  ['legal', /\b(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings|preferences)|terms and conditions|datenschutz|impressum|mentions légales)\b/u],
-  ['cookie-notice', /\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)\b/u],
-  ['more-link', /^(?:read more|more\b|see (?:all|more)\b|view (?:all|more)\b|load more|show more|continue reading|weiterlesen|lire la suite|leer más)/u],
-  ['navigation', /^(?:skip to (?:main )?content|back to top|go to top|jump to|main menu|toggle navigation|menu|home|next|previous|prev)\b/u],
-  ['advert', /^(?:advertisement|advertising|sponsored|anzeige|publicité|publicidad|ad)$/u],
-  ['related', /^(?:related(?: (?:articles|posts|stories|content))?|you may also like|recommended(?: for you)?|most (?:popular|read|viewed)|trending|top stories|latest (?:news|headlines|stories)|more from\b|more on\b|also read\b|read also\b|see also)/u],
-  ['comments', /^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|post a comment|add a comment|reply)$/u],
-  ['tags', /^(?:tags|tagged|topics|filed under|categories)\s*:/u],
-  // What a form shows once sent or failed (hidden until then): "Thank you! Your submission has been received!".
-  ['form-status', /^(?:thank you!? your submission has been received|thanks? (?:you )?for (?:subscribing|signing up|your submission)|oops!? something went wrong|something went wrong\.? please try again)/u],
-];
-
-/** Sentence-ending punctuation, possibly followed by closing quotes or brackets. */
-export const TERMINAL_PUNCTUATION = /[.!?…。！？]["'”’»)\]]*$/u;
-
-/**
- * Sentence ends inside a text: punctuation followed by space or the end. A match starts only where a run of
- * punctuation starts (the lookbehind): otherwise a long run not followed by a space ("……………" or a row of dots)
- * is retried from each of its characters, which takes time in the square of its length.
- */
-export const SENTENCE_END = /(?<![.!?…。！？])[.!?…。！？]+["'”’»)\]]*(?:\s|$)/gu;
-
 /**
  * Headings that open a comment section ("167 comments", "Top Rated Comments", "Leave a Reply", "12 thoughts on
  * …"). Matched against the lower-cased block with brackets stripped. What follows such a heading is readers'
@@ -101,30 +63,6 @@ export const PHOTO_CREDIT =
 export const PROMOTION =
   /\b(?:subscribe|subscription|newsletters?|sign up|sign-up|delivered to your inbox|abonnieren|s'abonner|suscr[ií]bete|affiliate (?:commission|links?|partners?)|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|follow (?:us|@)|join our)\b/u;
 
-/**
- * A line of source code as a text renderer draws a code sample: a declaration or import keyword at the start, a
- * line ending in a brace or a semicolon, a method call or an assignment to a lower-case identifier, a comment
- * marker, a CSS declaration, an arrow function, a lone HTML tag. Matched against the line as it is (case
- * matters: `x = 1` is code, "Total = 12" is a label). Code samples are short, symbol-heavy and off the prose
- * column, so every other rule takes them for furniture.
- */
-export const CODE_LINE = new RegExp(
-  [
-    String.raw`^(?:def|class|import|from\s+\S+\s+import|return|var|let|const|function|public|private|static|#include|package|using)\b`,
-    String.raw`[;{}]$`, // a statement or a block ends
-    String.raw`\)\s*[:{]$`, // a function or control header: "def f(x):", "if (ok) {"
-    String.raw`(?:^|\s)[a-z_$][\w$]*\.[\w$.]*\(`, // a method call: "os.exit(1)", "await asyncio.sleep(5)"
-    String.raw`^[a-z_$][\w$.]*(?:\[[^\]]*\])?\s?[-+*/|&]?=\s?\S`, // an assignment: "x = 1", "i += 1"
-    String.raw`^[a-z_$][\w$]*\(.*\);?$`, // a call on its own line: "main()"
-    String.raw`^(?://|/\*|\*/|#!)`, // a comment
-    String.raw`^[a-z-]+:\s[^.]*;$`, // a CSS declaration: "margin: 0;"
-    String.raw`^(?:if|for|while|switch|catch)\s?\(`,
-    String.raw`=>`,
-    String.raw`^</?[a-z][\w-]*(?:\s[^>]*)?/?>$`, // an HTML tag alone on its line
-  ].join('|'),
-  'u',
-);
-
 /** A sentence introducing what follows ("Here is how to install it:", "You will need:"): it ends with a colon. */
 export const LEAD_IN_END = /:\s*$/u;
 
@@ -141,17 +79,6 @@ export const PRICE = /[$€£¥₹₩₽]\s?\d|\d\s?[€£₽]|\d\s(?:USD|EUR|GB
  */
 export const RELATED_SECTION =
   /^(?:related(?: (?:articles|posts|stories|content|news|reading|coverage))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|more (?:stories|articles|news|to read)|read (?:more|next)|what to read next|up next|more from\b.{0,60}|also read|read also|see also|(?:você|voce) (?:também )?pode gostar|leia também|veja também|(?:posts|artigos|notícias) relacionad[oa]s|te puede interesar|también te puede interesar|lee también|artículos relacionados|noticias relacionadas|à lire aussi|a lire aussi|vous aimerez aussi|articles similaires|sur le même sujet|das könnte sie auch interessieren|mehr zum thema|weitere artikel|auch interessant|potrebbe interessarti|leggi anche|articoli correlati|gerelateerde artikelen|lees ook|podobne artykuły|czytaj też|похожие статьи|читайте также)$/u;
-
-/**
- * Class and id words (canonical tokens, see src/extract/html/vocab.ts) that mark page furniture wherever they
- * appear in a block's ancestry: menus, footers, sidebars, share bars, comment threads, ads, popups.
- */
-export const FURNITURE_CLASS_WORDS: ReadonlySet<string> = new Set([
-  'nav', 'menu', 'footer', 'sidebar', 'breadcrumb', 'pagination', 'skip', 'search', 'toolbar', 'share', 'social',
-  'related', 'recommended', 'trending', 'more', 'tags', 'teaser', 'comment', 'ad', 'sponsor', 'promo', 'newsletter',
-  'subscribe', 'cookie', 'popup', 'widget', 'banner', 'copyright',
-]);
-
 /**
  * Legal small print: disclaimers ("for informational purposes only", "does not constitute financial advice", "the
  * views expressed on this blog"), a form's consent line ("By submitting this form…"), an offer-to-sell notice.
@@ -177,3 +104,22 @@ export const FILLER_TEXT = /\b(?:lorem ipsum|dolor sit amet|consectetur adipisci
  */
 export const COOKIE_CONSENT =
   /\b(?:these cookies (?:are|may be) set (?:by|through)|these cookies are used (?:to|for|by)|the technical storage or access|(?:analytical|analytics|performance|functional|functionality|advertisement|advertising|marketing|targeting|necessary|essential|preference|preferences|statistics|statistical|uncategori[sz]ed) cookies (?:are|help|collect|allow|enable|track|may|do not|don.t)|these cookies are (?:strictly )?necessary for (?:the|our|this) (?:web)?site|these cookies (?:enable|allow|help) (?:us|the (?:web)?site|our (?:web)?site)|store and\/or access information on a device|personali[sz]ed (?:advertising|ads) and content|use limited data to select (?:advertising|content)|create profiles (?:for|to) personali[sz]e|actively scan device characteristics|use precise geolocation data|partners can use this (?:special )?(?:purpose|feature)|(?:advertising|content) presented to you on this service|information (?:about your activity|regarding which (?:advertising|content) is presented to you) on this service|your device might be (?:distinguished|considered as likely linked)|(?:we|this (?:web)?site|our (?:web)?site|and (?:our )?(?:\d+ )?(?:third|3rd)[- ]parties|partners) uses? (?:(?:essential|optional|non-essential|necessary|strictly|functional|analytics|advertising|and|other|similar) ){0,4}cookies|(?:use|usage|placement|storing) of cookies|cookies? (?:policy|settings|preferences|consent|banner)|accept (?:all )?cookies|reject (?:all )?(?:non-essential )?cookies|manage (?:your )?cookies|by continuing to (?:use|browse|visit)|wir verwenden cookies|verwendet cookies|nous utilisons des cookies|utilise des cookies|utilizamos cookies|usamos cookies|utiliza cookies|utilizziamo (?:i )?cookie|utilizza (?:i )?cookie|gebruikt cookies|maakt gebruik van cookies)\b/u;
+
+/** Class and id words of article furniture: bylines, dates, captions. Mild: some references keep them, most do not. */
+export const LINE_FURNITURE_CLASS_WORDS: ReadonlySet<string> = new Set(['author', 'date', 'meta', 'caption']);
+
+/** Class and id words sites use for the container of the main text. */
+export const CONTENT_CLASS_WORDS: ReadonlySet<string> = new Set(['article', 'content', 'post', 'entry', 'body', 'story', 'text', 'main', 'blog']);
+
+/**
+ * Class words that name a unit of text which is the content on some pages: a forum's posts are "comments", a
+ * listing's items are "cards" or "teasers", and some blog engines put the post itself in a "widget". Other
+ * furniture words never name a page's content (taking every one of them at the same share measured worse).
+ */
+export const UNIT_CLASS_WORDS: ReadonlySet<string> = new Set(['comment', 'teaser', 'widget']);
+
+/**
+ * Class words of a box that points elsewhere: its link-dense prose is teasers for other pages, not a paragraph with
+ * citations. Taking every furniture word measured worse: a service page's own text sits in "promo" cards.
+ */
+export const TEASER_BOX_CLASS_WORDS: ReadonlySet<string> = new Set(['sidebar', 'related', 'recommended', 'trending', 'more']);

@@ -1,9 +1,11 @@
 import { Chalk } from 'chalk';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { declutter } from '../declutter.js';
 import { renderExplain } from '../render/explain.js';
 import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
 import type { Article } from '../article.js';
+import type { StageName } from '../blocks/trace.js';
+import { STAGE_NAMES } from '../classify/index.js';
 import { FORMATS, REFUSAL_MESSAGES, renderFormat, type Format } from '../render/format.js';
 import { renderReport } from '../render/report.js';
 import type { CommandContext } from './context.js';
@@ -22,6 +24,7 @@ interface CleanFlags {
   maxBytes: number;
   report?: string;
   reference?: string;
+  skipStage?: StageName[];
 }
 
 /** Registers the default command: `declutter [FILE]` prints the main article of one page. */
@@ -37,6 +40,7 @@ export function registerClean(program: Command, ctx: CommandContext): void {
     .option('--report <file>', 'also write a visual HTML report: every block kept or removed, with its score and reasons')
     .option('--reference <file>', 'with --report: a clean reference text (UTF-8); the report marks what the output misses and what it adds')
     .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this with exit code 4 (e.g. 512KB, 64MB)').argParser(parseByteSize).default(DEFAULT_OPTIONS.maxBytes, '64MB'))
+    .addOption(new Option('--skip-stage <stage>', `debugging: classify without this stage, to find which one lost a block (repeatable: ${STAGE_NAMES.join(', ')})`).argParser(collectStage))
     .action(async (file: string | undefined, flags: CleanFlags) => {
       const { io } = ctx;
       const source = file ?? '-';
@@ -48,7 +52,7 @@ export function registerClean(program: Command, ctx: CommandContext): void {
       }
       const reference = flags.reference === undefined ? undefined : decodeUtf8(await readInputFile(flags.reference));
       const bytes = source === '-' ? await readStdin(io.stdin, flags.maxBytes) : await readInputFile(source, flags.maxBytes);
-      const article = declutter(bytes, { input: flags.input, favor: flags.favor, maxBytes: flags.maxBytes });
+      const article = declutter(bytes, { input: flags.input, favor: flags.favor, maxBytes: flags.maxBytes, skipStages: flags.skipStage });
       const name = source === '-' ? 'stdin' : source;
       const rejection = article.reason === undefined ? undefined : REFUSAL_MESSAGES[article.reason];
       if (rejection !== undefined) throw new CliError(`${name}: ${rejection}`, EXIT.REJECTED);
@@ -62,6 +66,13 @@ export function registerClean(program: Command, ctx: CommandContext): void {
         io.stderr.write(`declutter: ${name}: ${why}\n`);
       }
     });
+}
+
+/** Collects the repeated --skip-stage values, each a stage's name. */
+function collectStage(value: string, previous: StageName[] = []): StageName[] {
+  const stage = STAGE_NAMES.find((name) => name === value);
+  if (stage === undefined) throw new InvalidArgumentError(`expected a stage: ${STAGE_NAMES.join(', ')}`);
+  return [...previous, stage];
 }
 
 function render(article: Article, flags: CleanFlags, ctx: CommandContext): string {

@@ -1,4 +1,6 @@
 import type { Article } from '../article.js';
+import type { Block } from '../blocks/block.js';
+import { reasonText } from '../classify/reasons.js';
 
 export interface ExplainStyle {
   /** Styles a kept block's line. */
@@ -12,8 +14,10 @@ const PLAIN: ExplainStyle = { kept: (s) => s, removed: (s) => s };
 const EXPLAIN_TEXT_MAX = 160;
 
 /**
- * `--explain`: every block, one line each, with its label, score and the reasons the rules gave:
- * `+ 4.5  long stopword-rich sentence-end →good | A senior Chinese…` (+ kept, - removed).
+ * `--explain`: every block, one line each, with its label, score and its trace: each rule's reason with the weight
+ * it added, then each stage's relabelling after an arrow:
+ * `+  4.5  paragraph long(+3) stopword-rich(+1) sentence-end(+1) →good | A senior Chinese…`
+ * (+ kept, - removed). What each reason means: REASONS in src/classify/reasons.ts, and the README.
  */
 export function renderExplain(article: Article, style: ExplainStyle = PLAIN): string {
   const lines: string[] = [];
@@ -23,10 +27,21 @@ export function renderExplain(article: Article, style: ExplainStyle = PLAIN): st
     const mark = b.label === 'content' ? '+' : '-';
     const score = (b.score >= 0 ? ' ' : '') + b.score.toFixed(1);
     const text = b.text.length > EXPLAIN_TEXT_MAX ? `${cutText(b.text, EXPLAIN_TEXT_MAX - 1)}…` : b.text;
-    const line = `${mark} ${score.padStart(5)}  ${b.kind.padEnd(9)} ${b.reasons.join(' ')} | ${text.replace(/\n/g, ' ⏎ ')}`;
+    const line = `${mark} ${score.padStart(5)}  ${b.kind.padEnd(9)} ${traceText(b)} | ${text.replace(/\n/g, ' ⏎ ')}`;
     lines.push(b.label === 'content' ? style.kept(line) : style.removed(line));
   }
   return lines.join('\n');
+}
+
+/** The block's trace on one line: "short(-1.5) title-case(-1) →between-bad". */
+function traceText(b: Block): string {
+  return b.trace.map((e) => (e.weight === undefined ? reasonText(e) : `${e.reason}(${signed(e.weight)})`)).join(' ');
+}
+
+/** A weight with its sign and at most two decimals: "+3", "-0.5". */
+function signed(weight: number): string {
+  const rounded = Math.round(weight * 100) / 100;
+  return rounded > 0 ? `+${rounded}` : String(rounded);
 }
 
 /** The first `length` UTF-16 units of the text, one less when the cut would split a surrogate pair (an emoji). */

@@ -1,6 +1,6 @@
 import type { Article } from '../article.js';
 import { TABLE_CELL_SEPARATOR, type Block, type LinkSpan } from '../blocks/block.js';
-import { BULLET } from '../classify/vocab.js';
+import { BULLET } from '../blocks/vocab.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const ESCAPED = /[&<>"]/g;

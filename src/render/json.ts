@@ -5,7 +5,10 @@ export interface JsonOptions {
   links?: boolean;
 }
 
-/** The JSON rendering: metadata, the extractor used, counts, and every block with its label, score and reasons. */
+/**
+ * The JSON rendering: metadata, the extractor used, counts, and every block with its label, score, reasons and trace
+ * (each entry's stage, the label it leaves, its reason and, for a rule, its weight).
+ */
 export function renderJson(article: Article, options: JsonOptions = {}): string {
   const withLinks = options.links ?? false;
   let kept = 0;
@@ -37,6 +40,7 @@ export function renderJson(article: Article, options: JsonOptions = {}): string 
       initialLabel: b.initialLabel,
       score: Math.round(b.score * 100) / 100,
       reasons: b.reasons,
+      trace: b.trace,
       words: b.features.words,
       text: b.text,
       ...(withLinks && b.links !== undefined ? { links: b.links } : {}),

@@ -1,6 +1,6 @@
 import type { Article } from '../article.js';
 import { TABLE_CELL_SEPARATOR, type Block, type LinkSpan } from '../blocks/block.js';
-import { BULLET } from '../classify/vocab.js';
+import { BULLET } from '../blocks/vocab.js';
 
 export interface MarkdownOptions {
   /** Write the blocks' link spans as `[text](href)` (default false: text only). Code and tables stay plain. */

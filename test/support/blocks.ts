@@ -1,4 +1,14 @@
 import type { Block, BlockFeatures, BlockKind, Label, LinkSpan } from '../../src/blocks/block.js';
+import { CALIBRATION } from '../../src/classify/calibration.js';
+import { tierOf } from '../../src/classify/rules/index.js';
+
+/**
+ * A block as the rules stage leaves it, from a test's hand-made fields: its `score` gives its tier as the classifier
+ * would (balanced preset: good ≥ 3, bad ≤ -3), its trace is empty.
+ */
+export function scored(b: Omit<Block, 'biasedScore' | 'tier' | 'trace'>): Block {
+  return { ...b, biasedScore: b.score, tier: tierOf(b.score, CALIBRATION), trace: [] };
+}
 
 /** Features of a plain block: renderers ignore them, so tests need only a valid object. */
 export function plainFeatures(text: string): BlockFeatures {
@@ -26,10 +36,10 @@ export function makeBlock(index: number, kind: BlockKind, text: string, options:
     spans.push({ start, end: start + linked.length, href });
     from = start + linked.length;
   }
-  return {
+  return scored({
     index, kind, text, label, initialLabel: label, score: label === 'content' ? 3 : -3, reasons: [],
     ...(options.level === undefined ? {} : { level: options.level }),
     ...(spans.length === 0 ? {} : { links: spans }),
     features: plainFeatures(text),
-  };
+  });
 }

@@ -34,7 +34,7 @@ import {
   WRAPPER_TEXT_SHARE,
 } from './thresholds.js';
 import { mergeTokens, TokenCache } from './tokens.js';
-import { FURNITURE_CLASS_WORDS } from '../../classify/vocab.js';
+import { FURNITURE_CLASS_WORDS } from '../../blocks/vocab.js';
 import { treatment, type Treatment } from './visibility.js';
 import { tagInfo, type TagInfo } from './tag-info.js';
 import {

@@ -1,5 +1,5 @@
 import type { RawBlock } from '../../blocks/block.js';
-import { BULLET } from '../../classify/vocab.js';
+import { BULLET } from '../../blocks/vocab.js';
 import { needsCollapse } from '../whitespace.js';
 
 /**
