@@ -7,11 +7,12 @@ import type { Metadata } from '../../article.js';
 import type { RawBlock } from '../../blocks/block.js';
 import { baseUrl, resolveLinks } from './links.js';
 import { MetadataCollector } from './metadata.js';
+import { PageObserver } from './observer.js';
 import { parseHtml } from './parse.js';
-import { segmentDocument, type PageSignals } from './segment.js';
-import { isScriptOnly } from './spa.js';
+import { segmentDocument } from './segment.js';
+import { isScriptOnly, type PageSignals } from './spa.js';
 
-export type { PageSignals } from './segment.js';
+export type { PageSignals } from './spa.js';
 export { parseHtml } from './parse.js';
 
 export interface HtmlSegmentation {
@@ -32,8 +33,10 @@ export interface HtmlSegmentation {
 export function segmentHtml(html: string, url?: string): HtmlSegmentation {
   const doc = parseHtml(html);
   const collector = new MetadataCollector();
-  const { blocks, signals, baseHref } = segmentDocument(doc, collector);
+  const observer = new PageObserver(collector);
+  const { blocks, visibleChars, emptyAppRoot } = segmentDocument(doc, observer);
+  const signals: PageSignals = { ...observer.marks, visibleChars, emptyAppRoot };
   const metadata = collector.finish(blocks);
-  resolveLinks(blocks, baseUrl(baseHref, url, metadata.canonicalUrl));
+  resolveLinks(blocks, baseUrl(observer.baseHref, url, metadata.canonicalUrl));
   return { blocks, metadata, scriptOnly: isScriptOnly(signals), signals };
 }

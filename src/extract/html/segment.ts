@@ -15,7 +15,10 @@
  *
  * What can never be content (scripts, styles, form controls, media…) is never entered. Hidden subtrees are
  * walked as tentative groups and kept only when one holds the page's text (see visibility.ts and
- * settleTentativeGroups); collapsed tab and accordion panels are walked as content.
+ * block-records.ts); collapsed tab and accordion panels are walked as content.
+ *
+ * The walk only walks: the passes over the whole page once every block is emitted live in block-records.ts, and
+ * what the elements say about the page (metadata, scripts) is the observer's (observer.ts).
  *
  * The walk uses an explicit stack: a page nested 100,000 levels deep cannot overflow it.
  */
@@ -23,43 +26,25 @@
 import { isComment, isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
 import type { BlockKind, LinkSpan, RawBlock } from '../../blocks/block.js';
 import { emptyAttrs, readAttrs, type ElementAttrs } from './attrs.js';
-import { boundedText } from './dom-text.js';
-import type { MetadataCollector } from './metadata.js';
+import { finishBlocks, type BlockRecord, type TokenSource } from './block-records.js';
+import type { SegmentObserver } from './observer.js';
 import { parseHtml } from './parse.js';
 import { usableHref } from './links.js';
 import { layoutTableReason, TableText } from './table.js';
 import { TextRun } from './text-run.js';
-import {
-  ANCESTOR_CHAIN_MAX, NOSCRIPT_TEXT_MAX_CHARS, TAG_PATH_MAX_SEGMENTS, TENTATIVE_MIN_CHARS, WRAPPER_MIN_CHARS,
-  WRAPPER_TEXT_SHARE,
-} from './thresholds.js';
+import { ANCESTOR_CHAIN_MAX, TAG_PATH_MAX_SEGMENTS } from './thresholds.js';
 import { mergeTokens, TokenCache } from './tokens.js';
 import { FURNITURE_CLASS_WORDS } from '../../blocks/vocab.js';
 import { treatment, type Treatment } from './visibility.js';
 import { tagInfo, type TagInfo } from './tag-info.js';
-import {
-  APP_ROOT_IDS, ARTICLE_ITEMPROPS, ARTICLE_ROLES, ARTICLE_SCHEMA_TYPES, LANDMARK_ROLES, NOSCRIPT_JS_WORDS, type Landmark,
-} from './vocab.js';
-
-/** What the page shows of a script application, for the "content is loaded by script" signal. */
-export interface PageSignals {
-  /** Characters of all blocks' text. */
-  visibleChars: number;
-  /** <script> elements other than JSON-LD. */
-  scripts: number;
-  /** Characters of inline script code. */
-  inlineScriptChars: number;
-  /** An app root (id="root", id="__next", <app-root>…) with no visible text inside. */
-  emptyAppRoot: boolean;
-  /** A <noscript> asks the reader to enable JavaScript. */
-  noscriptAsksForJs: boolean;
-}
+import { APP_ROOT_IDS, ARTICLE_ITEMPROPS, ARTICLE_ROLES, ARTICLE_SCHEMA_TYPES, LANDMARK_ROLES, type Landmark } from './vocab.js';
 
 export interface SegmentOutput {
   blocks: RawBlock[];
-  signals: PageSignals;
-  /** The href of the page's first <base> that has one, as written (links are resolved against it later). */
-  baseHref?: string;
+  /** Characters of all blocks' text. */
+  visibleChars: number;
+  /** An app root (id="root", id="__next", <app-root>…) with no visible text inside. */
+  emptyAppRoot: boolean;
 }
 
 /** The kind a block element passes to the generic blocks inside it (a <p> in an <li> is a list item). */
@@ -120,18 +105,6 @@ interface Owner {
   run: TextRun;
 }
 
-/**
- * An element whose own class, id or itemprop carries furniture words ("site-footer", "sidebar-container"), and the
- * characters of the blocks inside it. A token is inherited by every block below its element, so a layout wrapper
- * named for one part of the page ("flex-wrap-footer" around everything above the footer, "page-wrap" with a
- * "subnav" id, a skip link's "skip-to-content" target) hands its word to the whole page; knowing which element gave
- * the word lets the segmenter take it back from the wrapper alone.
- */
-interface TokenSource {
-  tokens: readonly string[];
-  chars: number;
-}
-
 /** One element on the walk's stack. */
 interface Frame {
   node: Element | Document;
@@ -160,20 +133,18 @@ interface Frame {
 
 const NO_SOURCES: readonly TokenSource[] = [];
 
-/** Segments a parsed document into raw blocks; metadata hooks are called on `metadata` during the same walk. */
-export function segmentDocument(doc: Document, metadata: MetadataCollector): SegmentOutput {
-  return new Walker(metadata).run(doc);
+/**
+ * Segments a parsed document into raw blocks; the observer hears of the elements that describe the page (its
+ * metadata, its scripts) during the same walk.
+ */
+export function segmentDocument(doc: Document, observer: SegmentObserver): SegmentOutput {
+  return new Walker(observer).run(doc);
 }
 
 /** The state of one segmentation run. Created per page, never shared. */
 class Walker {
-  private blocks: RawBlock[] = [];
-  /** listId of each block (parallel to `blocks`), for the list link-density pass. */
-  private blockListIds: number[] = [];
-  /** Tentative group of each block (parallel to `blocks`), 0 for visible blocks. */
-  private blockGroups: number[] = [];
-  /** Furniture-token sources of each block (parallel to `blocks`). */
-  private blockSources: (readonly TokenSource[])[] = [];
+  /** Every block emitted, with where it came from, for the passes over the whole page (block-records.ts). */
+  private readonly records: BlockRecord[] = [];
   private nextGroupId = 1;
   /** Characters of visible (non-tentative) blocks emitted so far: the empty-app-root check compares it. */
   private visibleSoFar = 0;
@@ -183,13 +154,10 @@ class Walker {
   private readonly attrs = emptyAttrs();
   private nextOwnerId = 1;
   private nextLinkId = 1;
-  /** The first <base href> of the page. */
-  private baseHref: string | undefined;
-  private readonly signals: PageSignals = {
-    visibleChars: 0, scripts: 0, inlineScriptChars: 0, emptyAppRoot: false, noscriptAsksForJs: false,
-  };
+  /** An app root (id="root", <app-root>…) was left empty. */
+  private emptyAppRoot = false;
 
-  constructor(private readonly metadata: MetadataCollector) {}
+  constructor(private readonly observer: SegmentObserver) {}
 
   run(doc: Document): SegmentOutput {
     const root: Owner = {
@@ -218,12 +186,8 @@ class Walker {
       this.leave(frame);
       this.stack.pop();
     }
-    this.settleTentativeGroups();
-    this.dropWrapperTokens();
-    this.markLinkLists();
-    const out: SegmentOutput = { blocks: this.blocks, signals: this.signals };
-    if (this.baseHref !== undefined) out.baseHref = this.baseHref;
-    return out;
+    const { blocks, visibleChars } = finishBlocks(this.records);
+    return { blocks, visibleChars, emptyAppRoot: this.emptyAppRoot };
   }
 
   /**
@@ -255,7 +219,7 @@ class Walker {
   private enter(el: Element, parent: Frame): void {
     const name = el.name;
     const info = tagInfo(name);
-    if (info.metadataHook) this.metadataHooks(el, name);
+    if (info.metadataHook) this.observer.onPageElement(el, name);
     const attrs = readAttrs(el.attribs, this.attrs);
     const pc = parent.ctx;
     let how = treatment(el, info, attrs, pc.group !== 0);
@@ -281,11 +245,11 @@ class Walker {
    * element, and is an empty app root when it is one.
    */
   private emptyElement(el: Element, name: string, info: TagInfo, a: ElementAttrs, parent: Frame): void {
-    if (a.itemprop !== undefined) this.metadata.onItemprop(el, a.itemprop);
-    if (name === 'time') this.metadata.onTime(el, parent.ctx.inArticle);
+    if (a.itemprop !== undefined) this.observer.onItemprop(el, a.itemprop);
+    if (name === 'time') this.observer.onTime(el, parent.ctx.inArticle);
     if (isBlock(info, a)) {
       this.flush(parent.owner);
-      if (isAppRoot(info, a)) this.signals.emptyAppRoot = true;
+      if (isAppRoot(info, a)) this.emptyAppRoot = true;
     } else if (info.custom) {
       parent.owner.run.space();
     }
@@ -309,7 +273,7 @@ class Walker {
     }
     if (frame.ownsOwner) this.flush(frame.owner);
     else if (frame.info.custom) frame.owner.run.space();
-    if (frame.appRootStart >= 0 && this.visibleSoFar === frame.appRootStart) this.signals.emptyAppRoot = true;
+    if (frame.appRootStart >= 0 && this.visibleSoFar === frame.appRootStart) this.emptyAppRoot = true;
   }
 
   /** The frame for an element: inherits the parent's context, adds its own, and opens an owner if it is a block. */
@@ -324,12 +288,12 @@ class Walker {
     if (!pc.inArticle && marksArticle(info, a)) writable(frame, pc).inArticle = true;
     const landmark = landmarkOf(info, a, pc.inArticle);
     if (landmark !== undefined && landmark !== pc.landmark) writable(frame, pc).landmark = landmark;
-    if (a.itemprop !== undefined) this.metadata.onItemprop(el, a.itemprop);
-    if (name === 'time') this.metadata.onTime(el, frame.ctx.inArticle);
+    if (a.itemprop !== undefined) this.observer.onItemprop(el, a.itemprop);
+    if (name === 'time') this.observer.onTime(el, frame.ctx.inArticle);
     if ((a.class !== undefined && mayNameMetadata(a.class)) || (a.id !== undefined && mayNameMetadata(a.id))) {
       const own = ownTokens(info, a.class, a.id, a.itemprop, this.tokenCache);
-      if (own.includes('author')) this.metadata.onByline(el);
-      if (own.includes('date')) this.metadata.onDateText(el);
+      if (own.includes('author')) this.observer.onByline(el);
+      if (own.includes('date')) this.observer.onDateText(el);
     }
     if (name === 'a') {
       if (isLink(a)) {
@@ -337,7 +301,7 @@ class Walker {
         ctx.linkId = this.nextLinkId++;
         ctx.linkHref = usableHref(a.href);
       }
-      if (a.rel?.toLowerCase().split(/\s/).includes('author') === true) this.metadata.onByline(el);
+      if (a.rel?.toLowerCase().split(/\s/).includes('author') === true) this.observer.onByline(el);
     }
     if (pc.table !== undefined) return this.tableChildFrame(frame, name, info, pc);
     if (pc.pre) {
@@ -438,50 +402,11 @@ class Walker {
     else parent.owner.run.append(` ${alt} `, ctx.linkId, ctx.linkHref);
   }
 
-  /** Hooks that read metadata from elements by tag, whatever their visibility. */
-  private metadataHooks(el: Element, name: string): void {
-    switch (name) {
-      case 'meta':
-        return this.metadata.onMeta(el);
-      case 'link':
-        if (preloadsScript(el)) this.signals.scripts += 1;
-        return this.metadata.onLink(el);
-      case 'title':
-        return this.metadata.onTitle(el);
-      case 'html':
-        return this.metadata.onHtml(el);
-      case 'base':
-        this.baseHref ??= el.attribs['href'];
-        return;
-      case 'script':
-        return this.script(el);
-      case 'noscript':
-        if (!this.signals.noscriptAsksForJs) this.signals.noscriptAsksForJs = asksForJavaScript(el);
-        return;
-      default:
-        return;
-    }
-  }
-
   /** Metadata still counts when hidden: a display:none itemprop date or <time> is common. */
   private hiddenMetadataHooks(el: Element, parent: Frame): void {
     const itemprop = el.attribs['itemprop'];
-    if (itemprop !== undefined && el.name !== 'meta') this.metadata.onItemprop(el, itemprop);
-    if (el.name === 'time') this.metadata.onTime(el, parent.ctx.inArticle);
-  }
-
-  /** JSON-LD scripts feed the metadata; other scripts count towards the script-application signal. */
-  private script(el: Element): void {
-    const type = el.attribs['type']?.trim().toLowerCase();
-    const first = el.children[0];
-    const code = el.children.length === 1 && first !== undefined && isText(first) ? first.data : '';
-    if (type === 'application/ld+json') {
-      this.metadata.onJsonLd(code);
-      return;
-    }
-    if (type !== undefined && type.length > 0 && !type.includes('javascript') && type !== 'module') return;
-    this.signals.scripts += 1;
-    this.signals.inlineScriptChars += code.length;
+    if (itemprop !== undefined && el.name !== 'meta') this.observer.onItemprop(el, itemprop);
+    if (el.name === 'time') this.observer.onTime(el, parent.ctx.inArticle);
   }
 
   /** Ends the owner's current run: its text becomes a block (when not empty). */
@@ -543,51 +468,9 @@ class Walker {
     if (links !== undefined) block.links = links;
     if (owner.landmark !== undefined && block.dom !== undefined) block.dom.landmark = owner.landmark;
     if (owner.collapsed && block.dom !== undefined) block.dom.collapsed = true;
-    this.blocks.push(block);
-    this.blockListIds.push(kind === 'list-item' ? owner.listId : 0);
-    this.blockGroups.push(owner.group);
-    this.blockSources.push(owner.sources ?? NO_SOURCES);
+    const listId = kind === 'list-item' ? owner.listId : 0;
+    this.records.push({ block, listId, group: owner.group, sources: owner.sources ?? NO_SOURCES });
     if (owner.group === 0) this.visibleSoFar += text.length;
-  }
-
-  /**
-   * Keeps the blocks of a tentative group only when the group holds the page's text: more characters than all
-   * visible blocks together, and at least TENTATIVE_MIN_CHARS. Drops the other groups' blocks.
-   * Sets the visible-character signal from the blocks that remain.
-   */
-  private settleTentativeGroups(): void {
-    const groups = new Map<number, number>();
-    let visible = 0;
-    for (let i = 0; i < this.blocks.length; i++) {
-      const block = this.blocks[i] as RawBlock;
-      const group = this.blockGroups[i] as number;
-      if (group === 0) {
-        visible += block.text.length;
-        continue;
-      }
-      groups.set(group, (groups.get(group) ?? 0) + block.text.length);
-    }
-    const kept = new Set<number>();
-    for (const [group, chars] of groups) if (chars > visible && chars >= TENTATIVE_MIN_CHARS) kept.add(group);
-    if (groups.size > 0) {
-      const blocks: RawBlock[] = [];
-      const listIds: number[] = [];
-      const sources: (readonly TokenSource[])[] = [];
-      for (let i = 0; i < this.blocks.length; i++) {
-        const group = this.blockGroups[i] as number;
-        if (group !== 0 && !kept.has(group)) continue;
-        blocks.push(this.blocks[i] as RawBlock);
-        listIds.push(this.blockListIds[i] as number);
-        sources.push(this.blockSources[i] as readonly TokenSource[]);
-      }
-      this.blocks = blocks;
-      this.blockListIds = listIds;
-      this.blockSources = sources;
-      this.blockGroups = [];
-    }
-    let chars = 0;
-    for (const block of this.blocks) chars += block.text.length;
-    this.signals.visibleChars = chars;
   }
 
   /**
@@ -614,39 +497,6 @@ class Walker {
       base = keep;
     }
     return base;
-  }
-
-  /**
-   * Takes a wrapper's furniture words back from the blocks inside it. An element holding at least
-   * WRAPPER_TEXT_SHARE of the page's block characters is the page's layout, not a part of it: its furniture words
-   * are removed from its blocks, unless another element around the block carries the same word (the real footer
-   * inside a "flex-wrap-footer" page keeps "footer"). Pages under WRAPPER_MIN_CHARS are left as they are. One pass
-   * over the blocks and their few sources; tokens are only rebuilt for blocks under a wrapper.
-   */
-  private dropWrapperTokens(): void {
-    let total = 0;
-    for (let i = 0; i < this.blocks.length; i++) {
-      const chars = (this.blocks[i] as RawBlock).text.length;
-      total += chars;
-      for (const source of this.blockSources[i] as readonly TokenSource[]) source.chars += chars;
-    }
-    if (total < WRAPPER_MIN_CHARS) return;
-    const isWrapper = (source: TokenSource) => source.chars >= total * WRAPPER_TEXT_SHARE;
-    // Blocks of one element share its sources array: the words to take back are worked out once per array.
-    const takeBack = new Map<readonly TokenSource[], ReadonlySet<string>>();
-    for (let i = 0; i < this.blocks.length; i++) {
-      const sources = this.blockSources[i] as readonly TokenSource[];
-      const dom = (this.blocks[i] as RawBlock).dom;
-      if (dom?.classTokens === undefined || !sources.some(isWrapper)) continue;
-      let words = takeBack.get(sources);
-      if (words === undefined) {
-        const fromWrappers = new Set<string>();
-        for (const source of sources) if (isWrapper(source)) for (const t of source.tokens) fromWrappers.add(t);
-        for (const source of sources) if (!isWrapper(source)) for (const t of source.tokens) fromWrappers.delete(t);
-        takeBack.set(sources, (words = fromWrappers));
-      }
-      if (words.size > 0) dom.classTokens = dom.classTokens.filter((t) => !words.has(t));
-    }
   }
 
   /**
@@ -681,26 +531,6 @@ class Walker {
       if (name.length > 0) path = path.length === 0 ? name : `${path}>${name}`;
     }
     return path;
-  }
-
-  /** Sets listLinkDensity on list items: the link density of all items of the same list together. */
-  private markLinkLists(): void {
-    const totals = new Map<number, { chars: number; links: number }>();
-    for (let i = 0; i < this.blocks.length; i++) {
-      const listId = this.blockListIds[i] as number;
-      if (listId === 0) continue;
-      const block = this.blocks[i] as RawBlock;
-      const total = totals.get(listId) ?? { chars: 0, links: 0 };
-      total.chars += block.text.length;
-      total.links += (block.dom?.linkDensity ?? 0) * block.text.length;
-      totals.set(listId, total);
-    }
-    if (totals.size === 0) return;
-    for (let i = 0; i < this.blocks.length; i++) {
-      const total = totals.get(this.blockListIds[i] as number);
-      const dom = (this.blocks[i] as RawBlock).dom;
-      if (total !== undefined && dom !== undefined) dom.listLinkDensity = total.links / Math.max(1, total.chars);
-    }
   }
 }
 
@@ -805,20 +635,4 @@ function isAppRoot(info: TagInfo, a: ElementAttrs): boolean {
   if (info.appRoot) return true;
   const id = a.id;
   return id !== undefined && APP_ROOT_IDS.has(id.toLowerCase());
-}
-
-/**
- * A <link> that preloads a script module: the script itself may have been stripped by the scraper, the preload
- * still shows the page is a script application.
- */
-function preloadsScript(el: Element): boolean {
-  const rel = el.attribs['rel']?.toLowerCase();
-  if (rel === undefined) return false;
-  return rel.includes('modulepreload') || (rel.includes('preload') && el.attribs['as']?.toLowerCase() === 'script');
-}
-
-/** True when a <noscript>'s text asks for JavaScript ("You need to enable JavaScript to run this app."). */
-function asksForJavaScript(el: Element): boolean {
-  const text = boundedText(el, NOSCRIPT_TEXT_MAX_CHARS)?.toLowerCase();
-  return text !== undefined && NOSCRIPT_JS_WORDS.some((w) => text.includes(w));
 }

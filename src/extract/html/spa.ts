@@ -4,8 +4,16 @@
  * script-only instead of returning whatever scraps of chrome it holds.
  */
 
-import type { PageSignals } from './segment.js';
+import type { ScriptMarks } from './observer.js';
 import { SCRIPT_ONLY_APP_ROOT_MAX_VISIBLE_CHARS, SCRIPT_ONLY_MAX_VISIBLE_CHARS } from './thresholds.js';
+
+/** What the page shows of a script application, for the "content is loaded by script" signal. */
+export interface PageSignals extends ScriptMarks {
+  /** Characters of all blocks' text. */
+  visibleChars: number;
+  /** An app root (id="root", id="__next", <app-root>…) with no visible text inside. */
+  emptyAppRoot: boolean;
+}
 
 /**
  * True when the page is a client-rendered shell:
