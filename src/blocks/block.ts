@@ -102,8 +102,8 @@ export interface Block {
   biasedScore: number;
   /** Tier of `biasedScore` (good, bad or uncertain), set once by the rules stage. */
   tier: Tier;
-  /** The page sections holding the block, when any: readers' comments, teasers under a related heading. */
-  sections?: readonly Section[];
+  /** The page sections holding the block (undefined when none): readers' comments, teasers under a related heading. */
+  sections?: readonly Section[] | undefined;
   /** Template filler text ("Lorem ipsum…"), never what the page says. */
   filler?: boolean;
   /**

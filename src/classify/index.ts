@@ -86,20 +86,24 @@ export function withoutStages(skip: readonly string[]): readonly Stage[] {
 }
 
 function newBlock(raw: RawBlock, index: number, features: BlockFeatures, c: Calibration, favor: FavorPreset): Block {
+  // Every block starts with every field the stages set (one object shape for all of them), and the score of no
+  // evidence: 0, its label and its tier.
   const block: Block = {
     index,
     text: raw.text,
     kind: raw.kind,
-    ...(raw.level === undefined ? {} : { level: raw.level }),
     features,
     initialLabel: 'boilerplate',
     label: 'boilerplate',
     score: 0,
     biasedScore: 0,
     tier: 'uncertain',
+    sections: undefined,
+    filler: false,
     trace: [],
     reasons: [],
   };
+  if (raw.level !== undefined) block.level = raw.level;
   setScore(block, 0, c, favor.bias);
   return block;
 }

@@ -4,7 +4,7 @@
  * trace: the label is always the last entry's, and nothing earlier is overwritten.
  */
 import type { Block, Label } from '../blocks/block.js';
-import type { ContextReasonCode, Reason, StageName } from '../blocks/trace.js';
+import type { ContextReasonCode, StageName, TraceEntry } from '../blocks/trace.js';
 import type { Calibration, FavorPreset } from './calibration.js';
 import type { RecordGrid } from './grid.js';
 
@@ -45,11 +45,11 @@ export function stageContext(blocks: Block[], calibration: Calibration, favor: F
 /** Reasons a stage after the rules gives when it sets a block's label. */
 export type LabelReason = Exclude<ContextReasonCode, 'line-heading'>;
 
-/** A rule's verdict on the block, with the label its score now gives (the rules stage). */
-export function addVerdict(b: Block, reason: Reason, weight: number, label: Label): void {
-  b.trace.push({ stage: 'rules', label, reason, weight });
-  b.label = label;
-  b.reasons.push(reason);
+/** A rule's verdict on the block: an entry of the rules stage, with the label the block's score now gives. */
+export function addVerdict(b: Block, entry: TraceEntry & { readonly stage: 'rules' }): void {
+  b.trace.push(entry);
+  b.label = entry.label;
+  b.reasons.push(entry.reason);
 }
 
 /** A stage sets the block's label from its context ("→between-good"). */

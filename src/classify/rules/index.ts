@@ -3,14 +3,14 @@
  * to the block's score and an entry to its trace; the favor preset's bias is then added once, and the block's tier
  * stored, for every later stage to read.
  */
-import type { Block } from '../../blocks/block.js';
-import type { Tier } from '../../blocks/trace.js';
+import type { Block, Label } from '../../blocks/block.js';
+import type { Tier, TraceEntry } from '../../blocks/trace.js';
 import type { Calibration } from '../calibration.js';
 import { pageContext, sectionsOf } from '../page-context.js';
 import { addVerdict, type Stage, type StageContext } from '../stage.js';
 import { FILLER_TEXT } from '../vocab.js';
 import { DOM_RULES } from './dom.js';
-import type { Rule, RuleInput } from './rule.js';
+import type { Rule, RuleInput, Verdict } from './rule.js';
 import { SHARED_RULES } from './shared.js';
 
 export type { Rule, RuleInput, Verdict } from './rule.js';
@@ -27,19 +27,20 @@ function runRules({ blocks, calibration: c, favor }: StageContext): void {
   const page = pageContext(blocks, c, dom);
   const rules = dom ? ALL_RULES : SHARED_RULES;
   const nearGood = c.tiers.nearGood;
+  const entryOf = verdictEntries();
   for (const b of blocks) {
     const lower = b.text.toLowerCase();
     const sections = sectionsOf(b.index, page);
     const filler = FILLER_TEXT.test(lower);
-    if (sections !== undefined) b.sections = sections;
-    if (filler) b.filler = true;
+    b.sections = sections;
+    b.filler = filler;
     const input: RuleInput = { index: b.index, text: b.text, lower, kind: b.kind, features: b.features, page, sections, filler, calibration: c };
     let score = 0;
     for (const rule of rules) {
       const verdict = rule(input);
       if (verdict === undefined) continue;
       score += verdict.weight;
-      addVerdict(b, verdict.reason, verdict.weight, score >= nearGood ? 'content' : 'boilerplate');
+      addVerdict(b, entryOf(verdict, score >= nearGood ? 'content' : 'boilerplate'));
     }
     setScore(b, score, c, favor.bias);
   }
@@ -62,4 +63,23 @@ export function tierOf(biasedScore: number, c: Calibration): Tier {
   if (biasedScore >= c.tiers.good) return 'good';
   if (biasedScore <= c.tiers.bad) return 'bad';
   return 'uncertain';
+}
+
+type RuleEntry = TraceEntry & { readonly stage: 'rules' };
+
+/**
+ * The trace entries of a page's verdicts, one frozen object per reason, weight and label, shared by every block
+ * that gets it: a page's blocks hold thousands of entries, and only a few dozen differ.
+ */
+function verdictEntries(): (verdict: Verdict, label: Label) => RuleEntry {
+  // A reason comes with one or two weights (class:meta is a byline's or a long block's) and two labels at most.
+  const byReason = new Map<string, RuleEntry[]>();
+  return ({ reason, weight }, label) => {
+    let entries = byReason.get(reason);
+    if (entries === undefined) byReason.set(reason, (entries = []));
+    for (const e of entries) if (e.weight === weight && e.label === label) return e;
+    const entry: RuleEntry = Object.freeze({ stage: 'rules', label, reason, weight });
+    entries.push(entry);
+    return entry;
+  };
 }
