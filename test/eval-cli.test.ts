@@ -117,7 +117,7 @@ describe('declutter eval PAGES GOLD', () => {
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['options', 'pages', 'summary', 'worst', 'failed']);
-    expect(report.options).toEqual({ favor: 'balanced', input: 'auto' });
+    expect(report.options).toEqual({ favor: 'balanced', input: 'auto', tokens: 'published' });
     expect(report.pages.map((p: { id: string; file: string }) => [p.id, p.file])).toEqual([
       ['a', 'a.html.gz'],
       ['b', 'b.txt'],

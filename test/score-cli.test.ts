@@ -63,8 +63,8 @@ describe('declutter score FILE FILE', () => {
     const { code, stdout, stderr } = await run([path('output.txt'), path('reference.txt')]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/Zyte 4-shingles\s+0\.571\s+0\.364\s+0\.444/);
-    expect(stdout).toMatch(/WCXB words\s+0\.700\s+0\.500\s+0\.583/);
+    expect(stdout).toMatch(/Zyte \(scrapinghub method\)\s+0\.571\s+0\.364\s+0\.444/);
+    expect(stdout).toMatch(/WCXB word F1\s+0\.700\s+0\.500\s+0\.583/);
     expect(stdout).toMatch(/similarity\s+0\.\d{3}/);
     expect(stdout).toContain('4 matched, 3 extra, 7 missing');
   });

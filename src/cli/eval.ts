@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { declutter } from '../declutter.js';
 import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
 import type { Article, EmptyReason } from '../article.js';
-import { aggregate, benchmarkScores, type Summary } from '../score/index.js';
+import { aggregate, benchmarkScores, type Summary, type TokenMethod } from '../score/index.js';
 import {
   fieldValue,
   groupSummaries,
@@ -22,7 +22,8 @@ import {
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { decodeUtf8, listFileNames } from './folder.js';
-import { fixed, plural, renderSummary, scoreCells, table } from './format.js';
+import { fixed, metricNames, plural, renderSummary, scoreCells, scoreHeaders, table } from './format.js';
+import { tokensOption } from './score.js';
 import { readInputFile } from './io.js';
 import { EvalReports, INDEX_FILE, prepareReportDir } from './report.js';
 
@@ -35,6 +36,7 @@ interface EvalFlags {
   favor: Favor;
   input: InputHint;
   report?: string;
+  tokens: TokenMethod;
 }
 
 /** References are `<id>.txt` in the gold folder. */
@@ -63,9 +65,13 @@ export function registerEval(program: Command, ctx: CommandContext): void {
     .option('--report <dir>', 'also write a visual HTML report per page into DIR/pages/, and DIR/index.html listing them worst first')
     .addOption(new Option('--favor <preset>', 'passed to declutter: prefer precision or recall').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))
     .addOption(new Option('--input <kind>', 'passed to declutter: treat pages as html or text instead of sniffing').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
+    .addOption(tokensOption())
     .action(async (pagesDir: string, goldDir: string, flags: EvalFlags) => {
       if ((flags.by === undefined) !== (flags.index === undefined)) {
         throw new CliError('eval: --by FIELD and --index FILE must be given together', EXIT.USAGE);
+      }
+      if (flags.report !== undefined && flags.tokens !== 'published') {
+        throw new CliError('eval: reports show the published figures; --report cannot be used with --tokens words', EXIT.USAGE);
       }
       const pageIndex = flags.index === undefined ? undefined : await readIndex(flags.index, flags.by ?? '');
       if (flags.report !== undefined) await prepareReportDir(flags.report);
@@ -120,7 +126,7 @@ async function scorePages(
     const row: EvalRow = {
       id: page.id,
       file: page.file,
-      ...benchmarkScores(outcome.text, reference),
+      ...benchmarkScores(outcome.text, reference, { tokens: flags.tokens }),
       ...(outcome.error === undefined ? {} : { error: outcome.error }),
     };
     rows.push(row);
@@ -165,11 +171,11 @@ function buildReport(rows: EvalRow[], flags: EvalFlags, pageIndex: PageIndex | u
   const field = flags.by;
   return {
     pages: rows,
-    summary: aggregate(rows),
+    summary: aggregate(rows, flags.tokens),
     worst: worstPages(rows),
     ...(pageIndex === undefined || field === undefined
       ? {}
-      : { groups: { field, values: groupSummaries(rows, (id) => fieldValue(pageIndex.get(id), field)) } }),
+      : { groups: { field, values: groupSummaries(rows, (id) => fieldValue(pageIndex.get(id), field), flags.tokens) } }),
     failed: rows.filter((row) => row.error !== undefined).length,
   };
 }
@@ -270,23 +276,24 @@ function errorMessage(err: unknown, path: string): string {
 
 function renderJsonReport(report: Report, flags: EvalFlags): string {
   const { pages, ...rest } = report;
-  const options = { favor: flags.favor, input: flags.input };
+  const options = { favor: flags.favor, input: flags.input, tokens: flags.tokens };
   return JSON.stringify(flags.quiet === true ? { options, ...rest } : { options, pages, ...rest }, null, 2) + '\n';
 }
 
 function renderReport(report: Report, flags: EvalFlags): string {
   const parts: string[] = [];
-  if (flags.quiet !== true) parts.push(renderPageTable(report.pages));
+  const tokens = report.summary.tokens;
+  if (flags.quiet !== true) parts.push(renderPageTable(report.pages, tokens));
   parts.push(renderSummary(report.summary));
-  if (report.groups !== undefined) parts.push(renderGroups(report.groups.field, report.groups.values));
-  if (report.worst.length > 0) parts.push(renderWorst(report.worst));
+  if (report.groups !== undefined) parts.push(renderGroups(report.groups.field, report.groups.values, tokens));
+  if (report.worst.length > 0) parts.push(renderWorst(report.worst, tokens));
   return parts.join('\n');
 }
 
 /** One row per page; a page that failed says so in the last column (the reason is on stderr). */
-function renderPageTable(rows: readonly EvalRow[]): string {
+function renderPageTable(rows: readonly EvalRow[], tokens: TokenMethod): string {
   const failed = rows.some((row) => row.error !== undefined);
-  const header = ['id', 'Zyte P', 'Zyte R', 'Zyte F1', 'word P', 'word R', 'word F1', ...(failed ? ['note'] : [])];
+  const header = ['id', ...scoreHeaders(tokens), ...(failed ? ['note'] : [])];
   const body = rows.map((row) => [
     row.id,
     ...scoreCells(row.zyte, row.words),
@@ -296,13 +303,14 @@ function renderPageTable(rows: readonly EvalRow[]): string {
 }
 
 /** The means per value of the --by field. */
-function renderGroups(field: string, groups: readonly GroupSummary[]): string {
+function renderGroups(field: string, groups: readonly GroupSummary[], tokens: TokenMethod): string {
   const rows = groups.map(({ value, summary }) => [value ?? '(none)', String(summary.pages), ...scoreCells(summary.zyte, summary.words)]);
-  return table([[`by ${field}`, 'pages', 'Zyte P', 'Zyte R', 'Zyte F1', 'word P', 'word R', 'word F1'], ...rows]) + '\n';
+  return table([[`by ${field}`, 'pages', ...scoreHeaders(tokens)], ...rows]) + '\n';
 }
 
 /** The worst pages, with what went wrong: text lost (low recall), noise kept (low precision), or both. */
-function renderWorst(worst: readonly WorstPage[]): string {
+function renderWorst(worst: readonly WorstPage[], tokens: TokenMethod): string {
+  const { shinglesShort: s, wordsShort: w } = metricNames(tokens);
   const causes = worst.map((page) => (page.error === undefined ? page.cause : 'error'));
   const width = Math.max('cause'.length, ...causes.map((cause) => cause.length));
   // The last column reads as words: padded to one width so the right-aligned table shows it left-aligned.
@@ -315,5 +323,5 @@ function renderWorst(worst: readonly WorstPage[]): string {
     (causes[i] ?? '').padEnd(width),
   ]);
   const title = `${worst.length} worst ${plural(worst.length, 'page', 'pages')}`;
-  return table([[title, 'Zyte F1', 'Zyte P', 'Zyte R', 'word F1', 'cause'.padEnd(width)], ...rows]) + '\n';
+  return table([[title, `${s} F1`, `${s} P`, `${s} R`, `${w} F1`, 'cause'.padEnd(width)], ...rows]) + '\n';
 }

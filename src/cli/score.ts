@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { readInputFile, useColour } from './io.js';
 import { decodeUtf8, listFileNames, mapLimited } from './folder.js';
-import { fixed, plural, renderSummary, table } from './format.js';
+import { fixed, metricNames, plural, renderSummary, scoreHeaders, table } from './format.js';
 import {
   aggregate,
   benchmarkScores,
@@ -13,8 +13,10 @@ import {
   score,
   type DiffItem,
   type DiffResult,
+  TOKEN_METHODS,
   type PageScore,
   type Scores,
+  type TokenMethod,
 } from '../score/index.js';
 
 /** Options of `declutter score`, as commander parses them. */
@@ -23,6 +25,7 @@ interface ScoreFlags {
   diff?: boolean;
   pred?: string;
   gold?: string;
+  tokens: TokenMethod;
 }
 
 /** What to score: one candidate file against one reference file, or a folder of outputs against references. */
@@ -55,6 +58,7 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option('--diff', 'also list the reference sentences missing from the candidate (-) and its extra lines (+)')
     .option('--pred <dir>', 'folder of extraction outputs, <id>.txt (use with --gold)')
     .option('--gold <dir>', 'folder of references, <id>.txt: every file is a page (use with --pred)')
+    .addOption(tokensOption())
     .action(async (candidate: string | undefined, reference: string | undefined, flags: ScoreFlags) => {
       const job = resolveJob(candidate, reference, flags);
       if (job.kind === 'pair') await scorePair(job, flags, ctx);
@@ -84,14 +88,15 @@ function resolveJob(candidate: string | undefined, reference: string | undefined
 async function scorePair(job: Extract<ScoreJob, { kind: 'pair' }>, flags: ScoreFlags, ctx: CommandContext): Promise<void> {
   const candidate = decodeUtf8(await readInputFile(job.candidate));
   const reference = decodeUtf8(await readInputFile(job.reference));
-  const scores = score(candidate, reference);
-  const differences = flags.diff === true ? diff(candidate, reference) : undefined;
+  const scores = score(candidate, reference, { tokens: flags.tokens });
+  const differences = flags.diff === true ? diff(candidate, reference, { tokens: flags.tokens }) : undefined;
   const out = ctx.io.stdout;
   if (flags.json === true) {
-    out.write(JSON.stringify(differences === undefined ? scores : { ...scores, diff: differences }, null, 2) + '\n');
+    const result = { tokens: flags.tokens, ...scores };
+    out.write(JSON.stringify(differences === undefined ? result : { ...result, diff: differences }, null, 2) + '\n');
     return;
   }
-  out.write(renderScores(scores));
+  out.write(renderScores(scores, flags.tokens));
   if (differences !== undefined) {
     const chalk = new Chalk({ level: useColour(out, ctx.io.env) ? 1 : 0 });
     out.write(renderDiff(differences, chalk));
@@ -104,15 +109,15 @@ async function scoreFolder(job: Extract<ScoreJob, { kind: 'folder' }>, flags: Sc
   const pages = await mapLimited(goldIds, READ_CONCURRENCY, async (id): Promise<PageScore> => {
     const reference = decodeUtf8(await readInputFile(join(job.gold, id + PAGE_SUFFIX)));
     const candidate = predIds.has(id) ? decodeUtf8(await readInputFile(join(job.pred, id + PAGE_SUFFIX))) : '';
-    return { id, ...benchmarkScores(candidate, reference) };
+    return { id, ...benchmarkScores(candidate, reference, { tokens: flags.tokens }) };
   });
   writePairingNotes(goldIds, predIds, ctx);
-  const summary = aggregate(pages);
+  const summary = aggregate(pages, flags.tokens);
   if (flags.json === true) {
     ctx.io.stdout.write(JSON.stringify({ pages, summary }, null, 2) + '\n');
     return;
   }
-  ctx.io.stdout.write(renderPageTable(pages) + '\n' + renderSummary(summary));
+  ctx.io.stdout.write(renderPageTable(pages, flags.tokens) + '\n' + renderSummary(summary));
 }
 
 /** Tells on stderr how the two folders did not match one to one; the figures on stdout stay clean. */
@@ -144,13 +149,14 @@ async function listPageIds(dir: string): Promise<string[]> {
 // ── rendering ────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The figures of one pair. */
-function renderScores(scores: Scores): string {
+function renderScores(scores: Scores, tokens: TokenMethod): string {
   const { zyte, words } = scores;
+  const names = metricNames(tokens);
   return (
     table([
       ['', 'precision', 'recall', 'F1'],
-      ['Zyte 4-shingles', fixed(zyte.precision), fixed(zyte.recall), fixed(zyte.f1)],
-      ['WCXB words', fixed(words.precision), fixed(words.recall), fixed(words.f1)],
+      [names.shingles, fixed(zyte.precision), fixed(zyte.recall), fixed(zyte.f1)],
+      [names.words, fixed(words.precision), fixed(words.recall), fixed(words.f1)],
       ['similarity', '', '', fixed(scores.similarity)],
     ]) + `\nshingles: ${zyte.tp} matched, ${zyte.fp} extra, ${zyte.fn} missing\n`
   );
@@ -167,7 +173,7 @@ function renderDiff(result: DiffResult, chalk: ChalkInstance): string {
 }
 
 /** One row per page of a folder run. */
-function renderPageTable(pages: readonly PageScore[]): string {
+function renderPageTable(pages: readonly PageScore[], tokens: TokenMethod): string {
   const rows = pages.map((page) => [
     page.id,
     fixed(page.zyte.precision),
@@ -175,5 +181,21 @@ function renderPageTable(pages: readonly PageScore[]): string {
     fixed(page.zyte.f1),
     fixed(page.words.f1),
   ]);
-  return table([['id', 'Zyte P', 'Zyte R', 'Zyte F1', 'word F1'], ...rows]) + '\n';
+  const [shingleP = '', shingleR = '', shingleF1 = '', , , wordF1 = ''] = scoreHeaders(tokens);
+  return table([['id', shingleP, shingleR, shingleF1, wordF1], ...rows]) + '\n';
+}
+
+/**
+ * `--tokens`: how texts are cut into tokens. The default is the published benchmarks' own rule; 'words' is for
+ * text in unspaced scripts or with combining marks, and is reported under its own name.
+ */
+export function tokensOption(): Option {
+  return new Option(
+    '--tokens <method>',
+    "how texts are cut into tokens: 'published' is Python's \\w+ on the text as given, as both benchmarks do; " +
+      "'words' composes accents, keeps combining marks in words and splits Chinese, Japanese and Thai into " +
+      'words (its figures are not the published methods\' and are labelled so)',
+  )
+    .choices([...TOKEN_METHODS])
+    .default(TOKEN_METHODS[0]);
 }
