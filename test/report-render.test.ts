@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { declutter } from '../src/index.js';
-import { analyseReport, renderReport } from '../src/render/report.js';
-import { renderReportIndex, SORT_SCRIPT, type IndexEntry } from '../src/render/report-index.js';
+import { analyseReport, renderReport } from '../src/report/page.js';
+import { renderReportIndex, SORT_SCRIPT, type IndexEntry } from '../src/report/index-page.js';
 
 const seedPage = readFileSync('fixtures/seed/page.txt');
 const seedReference = readFileSync('fixtures/seed/reference.txt', 'utf8');

@@ -5,7 +5,7 @@ import { renderExplain } from '../render/explain.js';
 import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
 import type { Article } from '../article.js';
 import { FORMATS, REFUSAL_MESSAGES, renderFormat, type Format } from '../render/format.js';
-import { renderReport } from '../render/report.js';
+import { renderReport } from '../report/page.js';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { decodeUtf8 } from './folder.js';

@@ -4,9 +4,9 @@ import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Article } from '../article.js';
 import { causeOf, type EvalRow } from '../eval/index.js';
-import { renderReportIndex, type IndexEntry, type IndexOptions } from '../render/report-index.js';
+import { renderReportIndex, type IndexEntry, type IndexOptions } from '../report/index-page.js';
 import { wordCounts } from '../render/format.js';
-import { analyseReport, renderReport } from '../render/report.js';
+import { analyseReport, renderReport } from '../report/page.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { fsErrorReason } from '../fs-errors.js';
 

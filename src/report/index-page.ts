@@ -1,7 +1,7 @@
 import type { GroupSummary } from '../eval/index.js';
 import type { Summary } from '../score/index.js';
-import { escapeHtml } from './html.js';
-import { INDEX_STYLE, SCORE_DECIMALS, contentSecurityPolicy } from './report-style.js';
+import { escapeHtml } from '../render/html.js';
+import { INDEX_STYLE, SCORE_DECIMALS, contentSecurityPolicy } from './style.js';
 
 /**
  * The index of an eval run's reports (`declutter eval PAGES GOLD --report DIR` writes it as DIR/index.html):

@@ -2,9 +2,9 @@ import type { Article } from '../article.js';
 import type { Block } from '../blocks/block.js';
 import { diff, score, tokenize, type DiffItem, type Scores } from '../score/index.js';
 import { SHINGLE_SIZE } from '../score/constants.js';
-import { escapeHtml } from './html.js';
-import { REPORT_STYLE, SCORE_DECIMALS, contentSecurityPolicy } from './report-style.js';
-import { wordCounts } from './format.js';
+import { escapeHtml } from '../render/html.js';
+import { REPORT_STYLE, SCORE_DECIMALS, contentSecurityPolicy } from './style.js';
+import { wordCounts } from '../render/format.js';
 
 /**
  * The visual report (`declutter PAGE --report FILE`): one self-contained HTML file showing every block of the
