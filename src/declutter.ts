@@ -8,17 +8,23 @@ import { classify } from './classify/index.js';
 import { separateTitle } from './classify/title.js';
 import { extractHtml, extractText, type Extraction } from './extract/index.js';
 import { decodeInput } from './input/index.js';
-import { resolveOptions, type DeclutterOptions } from './options.js';
+import { checkInput, resolveOptions, type DeclutterOptions } from './options.js';
 import { renderText } from './render/text.js';
 
 /**
  * Extracts the main article. Accepts bytes (any charset, gzip allowed) or an already decoded string.
- * Never returns null: an Article without content says why in `reason`.
+ * Never returns null: an Article without content says why in `reason`. Throws DeclutterOptionsError, and only
+ * it, when the input is neither a string nor bytes or an option is unknown or out of its range.
  */
 export function declutter(input: string | Uint8Array, options: Partial<DeclutterOptions> = {}): Article {
+  checkInput(input);
   const opts = resolveOptions(options);
-  const decoded = decodeInput(input, { hint: opts.input, maxBytes: opts.maxBytes });
-  if (!decoded.ok) return emptyArticle(opts.input === 'html' ? 'html' : 'text', decoded.reason);
+  const decoded = decodeInput(input, {
+    hint: opts.input,
+    maxBytes: opts.maxBytes,
+    ...(opts.contentType === undefined ? {} : { contentType: opts.contentType }),
+  });
+  if (!decoded.ok) return emptyArticle(opts.input === 'html' ? 'html' : 'text', decoded.reason, opts.url);
 
   const extraction: Extraction = decoded.kind === 'html' ? extractHtml(decoded.text, opts.url) : extractText(decoded.text);
   const { blocks, language } = classify(extraction.blocks, {
@@ -36,6 +42,7 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
     ...(ok ? {} : { reason: extraction.scriptOnly === true ? 'script-only' : 'no-main-content' }),
     extractor: extraction.extractor,
     encoding: decoded.encoding,
+    ...(opts.url === undefined ? {} : { url: opts.url }),
     ...(language === undefined ? {} : { language }),
     metadata: extraction.metadata,
     blocks,
@@ -55,6 +62,6 @@ function carryLinks(raws: readonly RawBlock[], blocks: Block[]): void {
   }
 }
 
-function emptyArticle(extractor: Article['extractor'], reason: EmptyReason): Article {
-  return { ok: false, reason, extractor, metadata: {}, blocks: [], text: '' };
+function emptyArticle(extractor: Article['extractor'], reason: EmptyReason, url: string | undefined): Article {
+  return { ok: false, reason, extractor, ...(url === undefined ? {} : { url }), metadata: {}, blocks: [], text: '' };
 }

@@ -6,7 +6,6 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { basename, dirname, join } from 'node:path';
 import { declutter } from '../declutter.js';
 import type { Article } from '../article.js';
-import { decodeInput } from '../input/index.js';
 import type { DeclutterOptions, Favor, InputHint } from '../options.js';
 import { renderJson } from '../render/json.js';
 import { REFUSAL_MESSAGES, renderFormat, wordCounts, type Format } from '../render/format.js';
@@ -106,14 +105,18 @@ export function writeAtomically(outPath: string, data: string, taskId: number, t
 }
 
 /**
- * A page served with an HTTP Content-Type: decoded with the header's charset first (it outranks the page's
- * own declarations), then extracted from the text, keeping the encoding that was used.
+ * The extraction options of a task: the run's, the kind the container says when the user did not choose one, the
+ * record's URL when it is one, and the HTTP Content-Type a WARC response was served with (its charset outranks
+ * the page's own declarations).
  */
-function withContentType(bytes: Uint8Array, contentType: string, options: Partial<DeclutterOptions>): Article {
-  const decoded = decodeInput(bytes, { hint: options.input ?? 'auto', maxBytes: options.maxBytes ?? Infinity, contentType });
-  if (!decoded.ok) return declutter(bytes, options);
-  const article = declutter(decoded.text, { ...options, input: decoded.kind });
-  return { ...article, encoding: decoded.encoding };
+function extractionOptions(task: Task, opts: WorkerOptions): Partial<DeclutterOptions> {
+  return {
+    input: opts.input !== 'auto' ? opts.input : task.kind ?? 'auto',
+    favor: opts.favor,
+    maxBytes: opts.maxBytes,
+    ...(task.url !== undefined && URL.canParse(task.url) ? { url: task.url } : {}),
+    ...(task.contentType === undefined ? {} : { contentType: task.contentType }),
+  };
 }
 
 /** Runs one task. Never throws: every failure is a result with a one-line reason. */
@@ -134,9 +137,7 @@ export function runTask(task: Task, opts: WorkerOptions): TaskResult {
   }
   let article: Article;
   try {
-    const hint = opts.input !== 'auto' ? opts.input : task.kind ?? 'auto';
-    const options = { input: hint, favor: opts.favor, maxBytes: opts.maxBytes, ...(task.url === undefined ? {} : { url: task.url }) };
-    article = task.contentType !== undefined && typeof input !== 'string' ? withContentType(input, task.contentType, options) : declutter(input, options);
+    article = declutter(input, extractionOptions(task, opts));
   } catch (err) {
     return { id: task.id, ok: false, reason: `internal error: ${(err as Error)?.message?.split('\n')[0] ?? String(err)}`, category: 'internal' };
   }

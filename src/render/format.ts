@@ -3,12 +3,12 @@
  * `declutter batch` write the same bytes for the same page.
  */
 import type { Article, EmptyReason } from '../article.js';
+import type { Format } from '../options.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 
-export const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from '../options.js';
 
 /**
  * The article in `format`, without a trailing newline. JSON always describes the page (its metadata, blocks and
