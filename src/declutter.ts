@@ -33,7 +33,7 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
     extraRules: extraction.rules,
     ...(extraction.pageFacts === undefined ? {} : { pageFacts: extraction.pageFacts }),
   });
-  carryLinks(extraction.blocks, blocks);
+  carryMarkup(extraction.blocks, blocks);
   separateTitle(blocks, extraction.metadata.title);
   const text = renderText(blocks);
   const ok = text.length > 0;
@@ -51,14 +51,16 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
 }
 
 /**
- * Link spans go from each raw block to the block the classifier made of it: blocks come back in the same order,
- * one per raw block. A block whose text differs from its raw block's gets none (offsets would not fit).
+ * Link spans and markup go from each raw block to the block the classifier made of it: blocks come back in the same
+ * order, one per raw block. A block whose text differs from its raw block's gets none (offsets would not fit).
  */
-function carryLinks(raws: readonly RawBlock[], blocks: Block[]): void {
+function carryMarkup(raws: readonly RawBlock[], blocks: Block[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const raw = raws[i];
     const block = blocks[i] as Block;
-    if (raw?.links !== undefined && raw.text === block.text) block.links = raw.links;
+    if (raw === undefined || raw.text !== block.text) continue;
+    if (raw.links !== undefined) block.links = raw.links;
+    if (raw.markup !== undefined) block.markup = raw.markup;
   }
 }
 

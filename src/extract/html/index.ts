@@ -6,6 +6,7 @@
 import type { Metadata } from '../../article.js';
 import type { RawBlock } from '../../blocks/block.js';
 import { baseUrl, resolveLinks } from './links.js';
+import { resolveImages } from './markup.js';
 import { MetadataCollector } from './metadata.js';
 import { parseHtml } from './parse.js';
 import { segmentDocument, type PageSignals } from './segment.js';
@@ -34,6 +35,8 @@ export function segmentHtml(html: string, url?: string): HtmlSegmentation {
   const collector = new MetadataCollector();
   const { blocks, signals, baseHref } = segmentDocument(doc, collector);
   const metadata = collector.finish(blocks);
-  resolveLinks(blocks, baseUrl(baseHref, url, metadata.canonicalUrl));
+  const base = baseUrl(baseHref, url, metadata.canonicalUrl);
+  resolveLinks(blocks, base);
+  resolveImages(blocks, base);
   return { blocks, metadata, scriptOnly: isScriptOnly(signals), signals };
 }
