@@ -9,6 +9,7 @@ import { access, opendir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { DEFAULT_OPTIONS } from '../options.js';
+import { renderOptionsOf } from '../render/format.js';
 import { FORMAT_EXTENSIONS, shardOf, type Shard } from './names.js';
 import { WorkerPool } from './pool.js';
 import { temporaryNameTest, type FailureCategory, type Task, type TaskResult, type WorkerOptions } from './task.js';
@@ -43,7 +44,6 @@ export type BatchRequest = Pick<BatchOptions, 'inputs' | 'out'> & Partial<Omit<B
 export function batchOptions(request: BatchRequest): BatchOptions {
   return {
     format: 'text',
-    links: false,
     input: DEFAULT_OPTIONS.input,
     favor: DEFAULT_OPTIONS.favor,
     maxBytes: DEFAULT_OPTIONS.maxBytes,
@@ -247,7 +247,15 @@ export async function runBatch(opts: BatchOptions, events: BatchEvents = {}): Pr
   const tmpTag = opts.shard === undefined ? '1of1' : `${opts.shard.index}of${opts.shard.count}`;
   const outputs = await prepareOutputs(opts, mode, cwd, tmpTag);
   const sink = new OrderedSink(outputs, events, windowSize(mode, opts.jobs));
-  const pool = new WorkerPool(opts.jobs, { tmpTag, format: opts.format, links: opts.links, input: opts.input, favor: opts.favor, maxBytes: opts.maxBytes }, opts.pageTimeout * 1000);
+  const worker: WorkerOptions = {
+    tmpTag,
+    format: opts.format,
+    ...renderOptionsOf(opts),
+    input: opts.input,
+    favor: opts.favor,
+    maxBytes: opts.maxBytes,
+  };
+  const pool = new WorkerPool(opts.jobs, worker, opts.pageTimeout * 1000);
 
   // The expected total is counted on the side (folders and files only); the bar starts at once.
   if (events.onTotal !== undefined) void countPages(plan, extension, exclude, opts.shard).then((n) => events.onTotal?.(n));

@@ -8,16 +8,15 @@ import { declutter } from '../declutter.js';
 import type { Article } from '../article.js';
 import type { DeclutterOptions, Favor, InputHint } from '../options.js';
 import { renderJson } from '../render/json.js';
-import { REFUSAL_MESSAGES, renderFormat, wordCounts, type Format } from '../render/format.js';
+import { REFUSAL_MESSAGES, renderFormat, wordCounts, type Format, type RenderOptions } from '../render/format.js';
 import type { Identity } from './walk.js';
 import { fsErrorReason } from '../fs-errors.js';
 
 /** The options every worker runs with: plain data. */
-export interface WorkerOptions {
+export interface WorkerOptions extends RenderOptions {
   format: Format;
   /** Part of temporary file names: which shard writes them. */
   tmpTag: string;
-  links: boolean;
   input: InputHint;
   favor: Favor;
   maxBytes: number;
@@ -65,14 +64,14 @@ export function temporaryNameTest(tag: string): (name: string) => boolean {
 
 /** The output file's content: the article in the run's format, with a final newline unless it is empty. */
 function render(article: Article, opts: WorkerOptions): string {
-  const out = renderFormat(article, opts.format, { links: opts.links });
+  const out = renderFormat(article, opts.format, opts);
   return out === '' ? '' : out + '\n';
 }
 
 /** The line of JSON Lines output: who, then the article in the chosen format. */
 function jsonLine(identity: Identity, article: Article, opts: WorkerOptions): string {
   if (opts.format === 'json') {
-    return JSON.stringify({ ...identity, ...(JSON.parse(renderJson(article, { links: opts.links })) as object) }) + '\n';
+    return JSON.stringify({ ...identity, ...(JSON.parse(renderJson(article, opts)) as object) }) + '\n';
   }
   return (
     JSON.stringify({
@@ -80,7 +79,7 @@ function jsonLine(identity: Identity, article: Article, opts: WorkerOptions): st
       ok: article.ok,
       ...(article.reason === undefined ? {} : { reason: article.reason }),
       title: article.metadata.title ?? null,
-      [opts.format]: renderFormat(article, opts.format, { links: opts.links }),
+      [opts.format]: renderFormat(article, opts.format, opts),
     }) + '\n'
   );
 }

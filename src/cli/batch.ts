@@ -2,20 +2,20 @@
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import cliProgress from 'cli-progress';
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { parseShard, type Shard } from '../batch/names.js';
-import { FORMATS, type Format } from '../render/format.js';
-import { BATCH_DEFAULTS, BatchUsageError, OutputClosedError, OutputError, runBatch, type BatchProgress, type BatchSummary, type Failure } from '../batch/run.js';
-import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
+import type { Command } from 'commander';
+import type { Shard } from '../batch/names.js';
+import { renderOptionsOf, type RenderOptions } from '../render/format.js';
+import { BatchUsageError, OutputClosedError, OutputError, runBatch, type BatchProgress, type BatchSummary, type Failure } from '../batch/run.js';
+import type { Favor, Format, InputHint } from '../options.js';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { plural } from './format.js';
-import { parseByteSize } from './parse.js';
+import { addOptions, COMMAND_OPTIONS } from './specs.js';
 
-interface BatchFlags {
+interface BatchFlags extends RenderOptions {
   out: string;
   format: Format;
-  links?: boolean;
+  json?: boolean;
   input: InputHint;
   favor: Favor;
   maxBytes: number;
@@ -27,43 +27,14 @@ interface BatchFlags {
   quiet?: boolean;
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return n;
-}
-
-function positiveSeconds(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds greater than zero');
-  return n;
-}
-
-function shardArgument(value: string): Shard {
-  const shard = parseShard(value);
-  if (shard === undefined) throw new InvalidArgumentError('expected K/N with 1 ≤ K ≤ N, e.g. 3/8');
-  return shard;
-}
-
 const count = (n: number) => n.toLocaleString('en-US');
 
 export function registerBatch(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('batch')
     .description('clean many pages: folders, globs, files, JSON Lines (.jsonl, "-" for stdin), WARC/WET archives')
-    .argument('<inputs...>', 'folders (walked recursively), files, quoted globs, .jsonl/.warc/.wet files (optionally .gz), or "-"')
-    .requiredOption('-o, --out <dest>', 'a folder (mirrors the inputs), a .jsonl file, or "-" for JSON Lines on stdout')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--links', 'keep links (markdown, html, json), as in the clean command')
-    .addOption(new Option('--input <kind>', 'treat every page as html or text instead of sniffing it').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
-    .addOption(new Option('--favor <preset>', 'prefer precision (less noise) or recall (less loss)').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))
-    .addOption(new Option('--max-bytes <size>', 'refuse pages larger than this (e.g. 64MB)').argParser(parseByteSize).default(DEFAULT_OPTIONS.maxBytes, '64MB'))
-    .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(positiveInteger).default(availableParallelism(), 'one per core'))
-    .addOption(new Option('--page-timeout <seconds>', 'time budget per page; a page over it fails and its worker is replaced').argParser(positiveSeconds).default(BATCH_DEFAULTS.pageTimeout))
-    .option('--resume', 'finish an interrupted run: keep what is complete, redo the rest')
-    .addOption(new Option('--shard <K/N>', 'take only the K-th of N deterministic parts of the inputs (1 ≤ K ≤ N)').argParser(shardArgument))
-    .option('--failures <file>', 'where to list failed pages (JSON Lines); default DEST/failures.jsonl, or NAME.failures.jsonl beside a .jsonl')
-    .option('-q, --quiet', 'no progress bar, no summary')
+    .argument('<inputs...>', 'folders (walked recursively), files, quoted globs, .jsonl/.warc/.wet files (optionally .gz), or "-"');
+  addOptions(command, COMMAND_OPTIONS.batch)
     .action(async (inputs: string[], flags: BatchFlags) => {
       const { io } = ctx;
       const interactive = io.stderr.isTTY === true && flags.quiet !== true;
@@ -78,8 +49,8 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
           {
             inputs,
             out: flags.out,
-            format: flags.format,
-            links: flags.links === true,
+            format: flags.json === true ? 'json' : flags.format,
+            ...renderOptionsOf(flags),
             input: flags.input,
             favor: flags.favor,
             maxBytes: flags.maxBytes,

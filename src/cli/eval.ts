@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { declutter } from '../declutter.js';
-import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
+import type { Favor, InputHint } from '../options.js';
 import type { Article, EmptyReason } from '../article.js';
 import { aggregate, benchmarkScores, type Summary, type TokenMethod } from '../score/index.js';
 import {
@@ -21,15 +21,17 @@ import {
 } from '../eval/index.js';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
-import { decodeUtf8, listFileNames } from './folder.js';
+import { listFileNames } from './folder.js';
 import { fixed, metricNames, plural, renderSummary, scoreCells, scoreHeaders, table } from './format.js';
-import { tokensOption } from './score.js';
-import { readInputFile } from './io.js';
+import { readInputFile, readTextFile } from './io.js';
+import { addOptions, COMMAND_OPTIONS, type ScoreFormat } from './specs.js';
 import { EvalReports, INDEX_FILE, prepareReportDir } from './report.js';
 
 /** Options of `declutter eval`, as commander parses them. */
 interface EvalFlags {
+  format: ScoreFormat;
   json?: boolean;
+  maxBytes: number;
   quiet?: boolean;
   by?: string;
   index?: string;
@@ -50,22 +52,15 @@ const DECODE_FAILURES: Partial<Record<EmptyReason, string>> = {
 
 /** Registers `declutter eval PAGES GOLD`: extract every page of a folder and score it against its reference. */
 export function registerEval(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('eval')
     .description(
       'Extract every page of a folder and score it against its reference: a row per page, the means by both ' +
         'published methods (Zyte shingle F1, WCXB word F1), and the ten worst pages.',
     )
     .argument('<pages>', `folder of pages: ${PAGE_EXTENSIONS.map((e) => '<id>' + e).join(', ')}`)
-    .argument('<gold>', 'folder of references: <id>.txt (UTF-8)')
-    .option('--json', 'print one JSON object instead of tables')
-    .option('-q, --quiet', 'print only the summary: the means, groups and worst pages, no row per page')
-    .option('--by <field>', 'also give the means per value of this index field, e.g. page_type (needs --index)')
-    .option('--index <file>', 'JSON Lines, one object per page with an "id" field (used with --by)')
-    .option('--report <dir>', 'also write a visual HTML report per page into DIR/pages/, and DIR/index.html listing them worst first')
-    .addOption(new Option('--favor <preset>', 'passed to declutter: prefer precision or recall').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))
-    .addOption(new Option('--input <kind>', 'passed to declutter: treat pages as html or text instead of sniffing').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
-    .addOption(tokensOption())
+    .argument('<gold>', 'folder of references: <id>.txt (UTF-8)');
+  addOptions(command, COMMAND_OPTIONS.eval)
     .action(async (pagesDir: string, goldDir: string, flags: EvalFlags) => {
       if ((flags.by === undefined) !== (flags.index === undefined)) {
         throw new CliError('eval: --by FIELD and --index FILE must be given together', EXIT.USAGE);
@@ -92,7 +87,7 @@ export function registerEval(program: Command, ctx: CommandContext): void {
         ...(report.groups === undefined ? {} : { groupField: report.groups.field, groups: report.groups.values }),
       });
       if (flags.report !== undefined) ctx.io.stderr.write(`declutter: note: reports written; open ${join(flags.report, INDEX_FILE)}\n`);
-      ctx.io.stdout.write(flags.json === true ? renderJsonReport(report, flags) : renderReport(report, flags));
+      ctx.io.stdout.write(flags.json === true || flags.format === 'json' ? renderJsonReport(report, flags) : renderReport(report, flags));
       writeClosingNotes(report, empty, ctx);
       if (report.failed > 0) ctx.exitCode = EXIT.SOME_FAILED;
     });
@@ -115,7 +110,7 @@ async function scorePages(
   const progress = progressLine(pages.length, ctx);
   for (const page of pages) {
     progress(rows.length);
-    const reference = decodeUtf8(await readInputFile(join(goldDir, page.id + GOLD_SUFFIX)));
+    const reference = await readTextFile(join(goldDir, page.id + GOLD_SUFFIX));
     const path = join(pagesDir, page.file);
     const outcome = await extract(path, flags);
     if (outcome.empty) empty++;
@@ -225,7 +220,7 @@ function writeClosingNotes(report: Report, empty: number, ctx: CommandContext): 
 
 /** Reads the index and checks the --by field appears in it. */
 async function readIndex(path: string, field: string): Promise<PageIndex> {
-  const text = decodeUtf8(await readInputFile(path));
+  const text = await readTextFile(path);
   let index: PageIndex;
   try {
     index = parseIndex(text);
@@ -255,7 +250,7 @@ async function extract(path: string, flags: EvalFlags): Promise<Outcome> {
     return { text: '', error: errorMessage(err, path), empty: false };
   }
   try {
-    const article = declutter(bytes, { favor: flags.favor, input: flags.input });
+    const article = declutter(bytes, { favor: flags.favor, input: flags.input, maxBytes: flags.maxBytes });
     const failure = article.reason === undefined ? undefined : DECODE_FAILURES[article.reason];
     if (failure !== undefined) return { text: '', error: failure, empty: false, article };
     return { text: article.text, empty: article.reason === 'empty-input', article };

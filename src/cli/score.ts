@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
-import { readInputFile, useColour } from './io.js';
-import { decodeUtf8, listFileNames, mapLimited } from './folder.js';
+import { readTextFile, useColour } from './io.js';
+import { listFileNames, mapLimited } from './folder.js';
+import { addOptions, COMMAND_OPTIONS, type ScoreFormat } from './specs.js';
 import { fixed, metricNames, plural, renderSummary, scoreHeaders, table } from './format.js';
 import {
   aggregate,
@@ -13,7 +14,6 @@ import {
   score,
   type DiffItem,
   type DiffResult,
-  TOKEN_METHODS,
   type PageScore,
   type Scores,
   type TokenMethod,
@@ -21,6 +21,7 @@ import {
 
 /** Options of `declutter score`, as commander parses them. */
 interface ScoreFlags {
+  format: ScoreFormat;
   json?: boolean;
   diff?: boolean;
   pred?: string;
@@ -46,19 +47,15 @@ const USAGE_HINT = 'give CANDIDATE and REFERENCE files, or --pred DIR and --gold
 
 /** Registers `declutter score`: one candidate against one reference, or a folder of outputs (`--pred/--gold`). */
 export function registerScore(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('score')
     .description(
       'Score an extraction against a clean reference: Zyte 4-shingle precision/recall/F1 (scrapinghub ' +
         'benchmark), WCXB word F1, and character similarity.',
     )
     .argument('[candidate]', 'the extracted text (UTF-8 file)')
-    .argument('[reference]', 'the reference main text (UTF-8 file)')
-    .option('--json', 'print one JSON object instead of a table')
-    .option('--diff', 'also list the reference sentences missing from the candidate (-) and its extra lines (+)')
-    .option('--pred <dir>', 'folder of extraction outputs, <id>.txt (use with --gold)')
-    .option('--gold <dir>', 'folder of references, <id>.txt: every file is a page (use with --pred)')
-    .addOption(tokensOption())
+    .argument('[reference]', 'the reference main text (UTF-8 file)');
+  addOptions(command, COMMAND_OPTIONS.score)
     .action(async (candidate: string | undefined, reference: string | undefined, flags: ScoreFlags) => {
       const job = resolveJob(candidate, reference, flags);
       if (job.kind === 'pair') await scorePair(job, flags, ctx);
@@ -86,12 +83,12 @@ function resolveJob(candidate: string | undefined, reference: string | undefined
 }
 
 async function scorePair(job: Extract<ScoreJob, { kind: 'pair' }>, flags: ScoreFlags, ctx: CommandContext): Promise<void> {
-  const candidate = decodeUtf8(await readInputFile(job.candidate));
-  const reference = decodeUtf8(await readInputFile(job.reference));
+  const candidate = await readTextFile(job.candidate);
+  const reference = await readTextFile(job.reference);
   const scores = score(candidate, reference, { tokens: flags.tokens });
   const differences = flags.diff === true ? diff(candidate, reference, { tokens: flags.tokens }) : undefined;
   const out = ctx.io.stdout;
-  if (flags.json === true) {
+  if (flags.json === true || flags.format === 'json') {
     const result = { tokens: flags.tokens, ...scores };
     out.write(JSON.stringify(differences === undefined ? result : { ...result, diff: differences }, null, 2) + '\n');
     return;
@@ -107,13 +104,13 @@ async function scoreFolder(job: Extract<ScoreJob, { kind: 'folder' }>, flags: Sc
   const goldIds = await listPageIds(job.gold);
   const predIds = new Set(await listPageIds(job.pred));
   const pages = await mapLimited(goldIds, READ_CONCURRENCY, async (id): Promise<PageScore> => {
-    const reference = decodeUtf8(await readInputFile(join(job.gold, id + PAGE_SUFFIX)));
-    const candidate = predIds.has(id) ? decodeUtf8(await readInputFile(join(job.pred, id + PAGE_SUFFIX))) : '';
+    const reference = await readTextFile(join(job.gold, id + PAGE_SUFFIX));
+    const candidate = predIds.has(id) ? await readTextFile(join(job.pred, id + PAGE_SUFFIX)) : '';
     return { id, ...benchmarkScores(candidate, reference, { tokens: flags.tokens }) };
   });
   writePairingNotes(goldIds, predIds, ctx);
   const summary = aggregate(pages, flags.tokens);
-  if (flags.json === true) {
+  if (flags.json === true || flags.format === 'json') {
     ctx.io.stdout.write(JSON.stringify({ pages, summary }, null, 2) + '\n');
     return;
   }
@@ -183,19 +180,4 @@ function renderPageTable(pages: readonly PageScore[], tokens: TokenMethod): stri
   ]);
   const [shingleP = '', shingleR = '', shingleF1 = '', , , wordF1 = ''] = scoreHeaders(tokens);
   return table([['id', shingleP, shingleR, shingleF1, wordF1], ...rows]) + '\n';
-}
-
-/**
- * `--tokens`: how texts are cut into tokens. The default is the published benchmarks' own rule; 'words' is for
- * text in unspaced scripts or with combining marks, and is reported under its own name.
- */
-export function tokensOption(): Option {
-  return new Option(
-    '--tokens <method>',
-    "how texts are cut into tokens: 'published' is Python's \\w+ on the text as given, as both benchmarks do; " +
-      "'words' composes accents, keeps combining marks in words and splits Chinese, Japanese and Thai into " +
-      'words (its figures are not the published methods\' and are labelled so)',
-  )
-    .choices([...TOKEN_METHODS])
-    .default(TOKEN_METHODS[0]);
 }
