@@ -22,8 +22,32 @@ export { score } from './score/index.js';
 export type { Scores } from './score/index.js';
 export type { Article, EmptyReason, Metadata, InputKind } from './article.js';
 export { contentBlocks } from './article.js';
-export type { Block, BlockKind, BlockFeatures, Label, LinkSpan } from './blocks/block.js';
-export { DEFAULT_OPTIONS, type DeclutterOptions, type Favor, type InputHint } from './options.js';
+export type {
+  Block,
+  BlockKind,
+  BlockFeatures,
+  BlockMarkup,
+  ImageRef,
+  InlineSpan,
+  InlineStyle,
+  Label,
+  LinkSpan,
+  TableCell,
+} from './blocks/block.js';
+export {
+  DEFAULT_OPTIONS,
+  DeclutterOptionsError,
+  FAVORS,
+  FORMATS,
+  INPUT_HINTS,
+  OPTION_SPECS,
+  type DeclutterOptions,
+  type Favor,
+  type Format,
+  type InputHint,
+  type OptionSpec,
+} from './options.js';
+export { renderFormat, type RenderOptions } from './render/format.js';
 export { renderText } from './render/text.js';
 export { renderJson } from './render/json.js';
 export { renderExplain } from './render/explain.js';
