@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { EXIT } from '../src/cli/exit-codes.js';
 import { articlePage, declutterBin, listTree, readTree, start } from './support/batch.js';
+import { HEAVY_TEST_MS } from './support/timeouts.js';
 
-jest.setTimeout(120_000);
+// Each test runs batches of hundreds of pages, several times.
+jest.setTimeout(HEAVY_TEST_MS);
 
 const PAGES = 400;
 let dir: string;
@@ -74,6 +76,22 @@ describe('kill -9 part-way, then --resume', () => {
     expect(resumed.code).toBe(EXIT.SOME_FAILED);
     expect(readFileSync(out, 'utf8')).toBe(full);
     expect(readFileSync(path('out.failures.jsonl'), 'utf8')).toBe(readFileSync(path('ref.failures.jsonl'), 'utf8'));
+  });
+
+  it('Ctrl-C part-way stops with exit code 130 and says how to finish; --resume finishes', async () => {
+    const { child, done } = start(['batch', path('pages'), '--out', path('int-tree'), '-j', '2']);
+    let exited = false;
+    void done.then(() => (exited = true));
+    while (!exited && fileCount(path('int-tree')) < PAGES / 4) await sleep(5);
+    expect(exited).toBe(false);
+    child.kill('SIGINT');
+    const run = await done;
+    expect(run.code).toBe(EXIT.INTERRUPTED);
+    expect(run.stderr).toBe('declutter: interrupted; to finish, run the same command with --resume\n');
+    expect(fileCount(path('int-tree'))).toBeLessThan(PAGES);
+    const resumed = await declutterBin(['batch', path('pages'), '--out', path('int-tree'), '-j', '2', '--resume']);
+    expect(resumed.code).toBe(EXIT.SOME_FAILED);
+    expect(readTree(path('int-tree'))).toEqual(readTree(path('ref-tree')));
   });
 
   it('resuming a finished run does no work and changes nothing', async () => {

@@ -4,7 +4,7 @@
  *
  *   walk ─► shard ─► resume? ─► window ─► workers ─► reorder ─► outputs + failures report + progress
  */
-import { closeSync, ftruncateSync, openSync, readSync, fstatSync, rmSync, writeSync, mkdirSync, realpathSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readSync, fstatSync, rmSync, rmdirSync, writeSync, mkdirSync, realpathSync } from 'node:fs';
 import { access, opendir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -13,6 +13,7 @@ import { renderOptionsOf } from '../render/format.js';
 import { FORMAT_EXTENSIONS, shardOf, type Shard } from './names.js';
 import { WorkerPool } from './pool.js';
 import { temporaryNameTest, type FailureCategory, type Task, type TaskResult, type WorkerOptions } from './task.js';
+import { fsErrorReason } from '../fs-errors.js';
 import { BatchUsageError, planInputs, walkInputs, type FileItem, type Identity, type InputPlan, type RecordItem, type WorkItem } from './walk.js';
 
 /** Defaults of the batch-only options (the extraction options take theirs from DEFAULT_OPTIONS). */
@@ -70,12 +71,16 @@ export interface BatchProgress {
   failed: number;
   skipped: number;
   words: number;
+  /** Files of the walked folders that are not pages (images, stylesheets…), left alone. */
+  ignored: number;
 }
 
 export interface BatchSummary extends BatchProgress {
   seconds: number;
   /** The failures report, when one was written. */
   failuresPath?: string;
+  /** The manifest of a tree's records (which output holds which record), when one was written. */
+  manifestPath?: string;
 }
 
 export interface BatchEvents {
@@ -109,13 +114,19 @@ type Outcome =
   | { type: 'failed'; failure: Failure }
   | { type: 'skipped' };
 
+/** A line of a tree's manifest: a record of a container (who it is) and the output that holds it. */
+type ManifestEntry = Identity & { output: string };
+
 /** Appends lines to a file with plain write(2) calls: in order, and complete in the file once written. */
 class LineFile {
   private fd: number | undefined;
+  /** True once a write opened (created) the file. */
+  written = false;
   constructor(readonly path: string) {}
   write(line: string): void {
     try {
       if (this.fd === undefined) this.fd = openSync(this.path, 'a');
+      this.written = true;
       const bytes = Buffer.from(line, 'utf8');
       for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
     } catch (err) {
@@ -203,7 +214,7 @@ class Signal {
 }
 
 /** Checks the command line's paths, creates the output, and resolves the plan of inputs. */
-async function prepare(opts: BatchOptions, mode: OutMode, cwd: string): Promise<{ plan: InputPlan; exclude?: string }> {
+async function prepare(opts: BatchOptions, mode: OutMode, cwd: string): Promise<{ plan: InputPlan; exclude?: string; created: boolean }> {
   if (opts.inputs.length === 0) throw new BatchUsageError('no input: give folders, files, globs, or "-" for JSON Lines on stdin');
   if (/\.jsonl\.gz$/i.test(opts.out)) throw new BatchUsageError('--out cannot write gzip: give a .jsonl file, or "-" and pipe it through gzip');
   if (opts.resume && mode.type === 'stdout') throw new BatchUsageError('--resume needs --out to be a folder or a .jsonl file, not "-"');
@@ -213,7 +224,7 @@ async function prepare(opts: BatchOptions, mode: OutMode, cwd: string): Promise<
       if (root.type === 'file' && root.path === mode.file) throw new BatchUsageError(`--out ${opts.out} is also an input`);
     }
   }
-  if (mode.type !== 'tree') return { plan };
+  if (mode.type !== 'tree') return { plan, created: false };
   for (const root of plan.roots) {
     if (root.type === 'folder' || root.type === 'glob' || root.type === 'file') {
       if (mode.dir === root.path || root.path.startsWith(mode.dir + sep)) {
@@ -222,8 +233,8 @@ async function prepare(opts: BatchOptions, mode: OutMode, cwd: string): Promise<
     }
   }
   try {
-    mkdirSync(mode.dir, { recursive: true });
-    return { plan, exclude: realpathSync(mode.dir) };
+    const created = mkdirSync(mode.dir, { recursive: true }) !== undefined;
+    return { plan, exclude: realpathSync(mode.dir), created };
   } catch (err) {
     throw new OutputError(mode.dir, err);
   }
@@ -242,9 +253,15 @@ export async function runBatch(opts: BatchOptions, events: BatchEvents = {}): Pr
   const started = process.hrtime.bigint();
   const cwd = opts.cwd ?? process.cwd();
   const mode = outMode(opts.out, cwd);
-  const { plan, exclude } = await prepare(opts, mode, cwd);
+  const { plan, exclude, created } = await prepare(opts, mode, cwd);
   const extension = FORMAT_EXTENSIONS[opts.format];
   const tmpTag = opts.shard === undefined ? '1of1' : `${opts.shard.index}of${opts.shard.count}`;
+  const walk = walkInputs(plan, { extension, ...(exclude === undefined ? {} : { exclude }), ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }), cwd });
+  const items = await someInput(walk);
+  if (items === undefined) {
+    if (created) removeIfEmpty(mode);
+    throw new BatchUsageError(`no pages matched ${opts.inputs.join(' ')} (${PAGES_ARE})`);
+  }
   const outputs = await prepareOutputs(opts, mode, cwd, tmpTag);
   const sink = new OrderedSink(outputs, events, windowSize(mode, opts.jobs));
   const worker: WorkerOptions = {
@@ -260,7 +277,6 @@ export async function runBatch(opts: BatchOptions, events: BatchEvents = {}): Pr
   // The expected total is counted on the side (folders and files only); the bar starts at once.
   if (events.onTotal !== undefined) void countPages(plan, extension, exclude, opts.shard).then((n) => events.onTotal?.(n));
   try {
-    const items = walkInputs(plan, { extension, ...(exclude === undefined ? {} : { exclude }), ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }), cwd });
     const fed = await feed(items, opts, mode, outputs.resumeAfter, sink, pool);
     await sink.settled(fed);
   } finally {
@@ -272,6 +288,40 @@ export async function runBatch(opts: BatchOptions, events: BatchEvents = {}): Pr
   return sink.summary(seconds);
 }
 
+/** What a folder walk takes, for the message when it takes nothing. */
+const PAGES_ARE = 'pages are .html, .htm and .txt files, optionally .gz, and files holding HTML; JSON Lines and WARC files are named or globbed';
+
+/**
+ * The work items, unless every input is a folder or glob that matched no page: then undefined, before any output is
+ * made. The items read ahead are given again.
+ */
+async function someInput(items: AsyncGenerator<WorkItem>): Promise<AsyncIterable<WorkItem> | undefined> {
+  const ahead: WorkItem[] = [];
+  let next = await items.next();
+  while (next.done !== true && next.value.type === 'failed' && next.value.unmatched === true) {
+    ahead.push(next.value);
+    next = await items.next();
+  }
+  if (next.done === true && ahead.length > 0) return undefined;
+  const first = next;
+  return (async function* () {
+    yield* ahead;
+    if (first.done === true) return;
+    yield first.value;
+    yield* items;
+  })();
+}
+
+/** Removes the output folder (which the run made) when nothing was written into it. */
+function removeIfEmpty(mode: OutMode): void {
+  if (mode.type !== 'tree') return;
+  try {
+    rmdirSync(mode.dir);
+  } catch {
+    // Not empty, or not ours to remove: left as it is.
+  }
+}
+
 /** The output files of a run, opened, and where an interrupted run it resumes left off. */
 interface Outputs {
   /** JSON Lines output file (mode 'jsonl'). */
@@ -280,6 +330,8 @@ interface Outputs {
   stdout?: NodeJS.WritableStream;
   failures?: LineFile;
   failuresPath?: string;
+  /** A tree's manifest of records (opened on the first record). */
+  manifest?: LineFile;
   /** Pages an interrupted JSON Lines run already wrote, to the output or the failures report. */
   resumeAfter: number;
   /** Failures an interrupted JSON Lines run already reported: they stay in the report and count as failed. */
@@ -297,9 +349,12 @@ async function prepareOutputs(opts: BatchOptions, mode: OutMode, cwd: string, tm
   const failuresPath = failuresPathFor(opts, mode, cwd);
   let resumeAfter = 0;
   let priorFailures = 0;
+  const manifestPath = mode.type === 'tree' ? join(mode.dir, opts.shard === undefined ? 'manifest.jsonl' : `manifest.${opts.shard.index}-of-${opts.shard.count}.jsonl`) : undefined;
   if (mode.type === 'tree') {
     await removeTemporaries(mode.dir, tmpTag);
     if (failuresPath !== undefined) rmSync(failuresPath, { force: true });
+    // Every record goes through the run again, done or skipped: the manifest is written whole each time.
+    if (manifestPath !== undefined) rmSync(manifestPath, { force: true });
   } else if (mode.type === 'jsonl') {
     if (opts.resume) {
       priorFailures = failuresPath === undefined ? 0 : completeLines(failuresPath);
@@ -322,8 +377,10 @@ async function prepareOutputs(opts: BatchOptions, mode: OutMode, cwd: string, tm
   const output = mode.type === 'jsonl' ? new LineFile(mode.file) : undefined;
   output?.write(''); // create the file even when no page succeeds
   const failures = failuresPath === undefined ? undefined : new LineFile(failuresPath);
+  const manifest = manifestPath === undefined ? undefined : new LineFile(manifestPath);
   return {
     ...(output === undefined ? {} : { output }),
+    ...(manifest === undefined ? {} : { manifest }),
     ...(mode.type === 'stdout' ? { stdout: opts.stdout ?? process.stdout } : {}),
     ...(failures === undefined ? {} : { failures }),
     ...(failuresPath === undefined ? {} : { failuresPath }),
@@ -332,6 +389,7 @@ async function prepareOutputs(opts: BatchOptions, mode: OutMode, cwd: string, tm
     close() {
       output?.close();
       failures?.close();
+      manifest?.close();
     },
   };
 }
@@ -345,6 +403,10 @@ async function feed(items: AsyncIterable<WorkItem>, opts: BatchOptions, mode: Ou
   let inFlight = 0;
   for await (const item of items) {
     if (opts.shard !== undefined && shardOf(item.key, opts.shard.count) !== opts.shard.index) continue;
+    if (item.type === 'ignored') {
+      sink.ignored();
+      continue;
+    }
     const at = index++;
     sink.known(index);
     await sink.room(at, () => inFlight < opts.jobs * QUEUED_PER_WORKER);
@@ -357,14 +419,15 @@ async function feed(items: AsyncIterable<WorkItem>, opts: BatchOptions, mode: Ou
       continue;
     }
     const outPath = mode.type === 'tree' ? join(mode.dir, ...item.out.split('/')) : undefined;
+    const entry: ManifestEntry | undefined = item.type === 'record' && mode.type === 'tree' ? { ...item.identity, output: item.out } : undefined;
     if (opts.resume && outPath !== undefined && (await exists(outPath))) {
-      sink.settle(at, { type: 'skipped' });
+      sink.settle(at, { type: 'skipped' }, entry);
       continue;
     }
     inFlight++;
     void pool.run(taskOf(at, item, outPath)).then((result) => {
       inFlight--;
-      sink.settle(at, outcomeOf(result, item));
+      sink.settle(at, outcomeOf(result, item), entry);
     });
   }
   return index;
@@ -386,7 +449,7 @@ function taskOf(id: number, item: FileItem | RecordItem, outPath: string | undef
  * every one before it is written. Keeps the run's counts, and the first write error, which stops the run.
  */
 class OrderedSink {
-  private readonly results = new Map<number, Outcome>();
+  private readonly results = new Map<number, { outcome: Outcome; entry: ManifestEntry | undefined }>();
   private readonly signal = new Signal();
   private readonly progress: BatchProgress;
   private flushIndex = 0;
@@ -406,7 +469,7 @@ class OrderedSink {
     private readonly events: BatchEvents,
     private readonly window: number,
   ) {
-    this.progress = { settled: 0, total: 0, extracted: 0, empty: 0, failed: outputs.priorFailures, skipped: 0, words: 0 };
+    this.progress = { settled: 0, total: 0, extracted: 0, empty: 0, failed: outputs.priorFailures, skipped: 0, words: 0, ignored: 0 };
     this.uncountedPriorFailures = outputs.priorFailures;
     this.anyFailure = outputs.priorFailures > 0;
     const stdout = outputs.stdout;
@@ -423,10 +486,18 @@ class OrderedSink {
     while (index >= this.flushIndex + this.window || !ready()) await this.wait();
   }
 
-  /** Records the outcome of the page at `index`; it is written once the pages before it are. */
-  settle(index: number, outcome: Outcome): void {
-    this.results.set(index, outcome);
+  /**
+   * Records the outcome of the page at `index`, with its manifest entry when it is a record of a tree; both are
+   * written once the pages before it are.
+   */
+  settle(index: number, outcome: Outcome, entry?: ManifestEntry): void {
+    this.results.set(index, { outcome, entry });
     void this.flush();
+  }
+
+  /** Counts a file of a walked folder that is not a page. */
+  ignored(): void {
+    this.progress.ignored++;
   }
 
   /** Waits until the first `count` outcomes are written. */
@@ -435,8 +506,13 @@ class OrderedSink {
   }
 
   summary(seconds: number): BatchSummary {
-    const { failuresPath } = this.outputs;
-    return { ...this.progress, seconds, ...(this.anyFailure && failuresPath !== undefined ? { failuresPath } : {}) };
+    const { failuresPath, manifest } = this.outputs;
+    return {
+      ...this.progress,
+      seconds,
+      ...(this.anyFailure && failuresPath !== undefined ? { failuresPath } : {}),
+      ...(manifest?.written === true ? { manifestPath: manifest.path } : {}),
+    };
   }
 
   close(): void {
@@ -456,7 +532,8 @@ class OrderedSink {
     try {
       for (let next = this.results.get(this.flushIndex); next !== undefined; next = this.results.get(this.flushIndex)) {
         this.results.delete(this.flushIndex);
-        await this.record(next);
+        if (next.entry !== undefined) this.outputs.manifest?.write(JSON.stringify(next.entry) + '\n');
+        await this.record(next.outcome);
         this.flushIndex++;
       }
     } catch (err) {
@@ -529,7 +606,7 @@ export class OutputError extends Error {
     cause: unknown,
   ) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
-    super(`${path}: cannot be written (${code})`);
+    super(`${path}: cannot be written: ${fsErrorReason(cause, 'output')}`);
     this.code = code;
   }
 }
@@ -545,6 +622,7 @@ async function countPages(plan: InputPlan, extension: string, exclude: string | 
   let n = 0;
   try {
     for await (const item of walkInputs(pagesOnly, { extension, ...(exclude === undefined ? {} : { exclude }), containers: false })) {
+      if (item.type === 'ignored' || (item.type === 'failed' && item.unmatched === true)) continue;
       if (shard === undefined || shardOf(item.key, shard.count) === shard.index) n++;
     }
   } catch {

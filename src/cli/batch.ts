@@ -1,9 +1,8 @@
 /** `declutter batch INPUT... --out DEST`: many pages on every core, resumable, shardable. */
-import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import type { Shard } from '../batch/names.js';
+import { containerKind, type Shard } from '../batch/names.js';
 import { renderOptionsOf, type RenderOptions } from '../render/format.js';
 import { BatchUsageError, OutputClosedError, OutputError, runBatch, type BatchProgress, type BatchSummary, type Failure } from '../batch/run.js';
 import type { Favor, Format, InputHint } from '../options.js';
@@ -41,7 +40,13 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
       if (inputs.includes('-') && io.stdin.isTTY === true) {
         throw new CliError('"-" reads JSON Lines from standard input, but standard input is a terminal', EXIT.USAGE);
       }
-      const bar = interactive ? progressBar(io.stderr) : undefined;
+      // Records are counted as they are read: a run with standard input or a container knows no total ahead.
+      const bar = interactive ? progressBar(io.stderr, !inputs.some(isOpenEnded)) : undefined;
+      const stopInterrupts = onInterrupt((signal) => {
+        bar?.stop();
+        io.stderr.write(`${bar === undefined ? '' : '\n'}declutter: interrupted; ${resumeHint(flags)}\n`);
+        process.exit(signal === 'SIGINT' ? EXIT.INTERRUPTED : EXIT.TERMINATED);
+      });
       let total = 0;
       let summary: BatchSummary;
       try {
@@ -86,6 +91,8 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
         if (err instanceof OutputClosedError) return; // the reader had enough, as with `| head`
         if (err instanceof OutputError) throw new CliError(err.message, EXIT.CANNOT_WRITE);
         throw err;
+      } finally {
+        stopInterrupts();
       }
       bar?.stop();
       if (interactive) io.stderr.write(renderBatchSummary(summary));
@@ -96,6 +103,32 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
       }
       ctx.exitCode = summary.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
     });
+}
+
+/** An input whose pages are only known as they are read: standard input, a JSON Lines file, a web archive. */
+function isOpenEnded(input: string): boolean {
+  return input === '-' || containerKind(basename(input)) !== undefined;
+}
+
+/** What to run to finish an interrupted run. */
+export function resumeHint(flags: { out: string; resume?: boolean }): string {
+  if (flags.out === '-') return 'the output on stdout stops at the last complete line';
+  return flags.resume === true ? 'run the same command again to finish' : 'to finish, run the same command with --resume';
+}
+
+/**
+ * Calls `stop` on Ctrl-C (SIGINT) or SIGTERM while a run is going, in place of Node's silent exit; returns the
+ * function that stops listening. Outputs are written under temporary names, so what is left is what --resume
+ * expects.
+ */
+function onInterrupt(stop: (signal: NodeJS.Signals) => void): () => void {
+  const listener = (signal: NodeJS.Signals): void => stop(signal);
+  process.once('SIGINT', listener);
+  process.once('SIGTERM', listener);
+  return () => {
+    process.off('SIGINT', listener);
+    process.off('SIGTERM', listener);
+  };
 }
 
 function shown(path: string): string {
@@ -119,6 +152,8 @@ export function renderBatchSummary(s: BatchSummary): string {
       (s.failuresPath === undefined ? '' : ` (see ${shown(s.failuresPath)})`) +
       (s.skipped > 0 ? `, ${count(s.skipped)} already done` : ''),
     `  ${count(s.words)} ${plural(s.words, 'word', 'words')} kept`,
+    ...(s.ignored > 0 ? [`  ${count(s.ignored)} ${plural(s.ignored, 'file', 'files')} of the folders left alone: not pages`] : []),
+    ...(s.manifestPath === undefined ? [] : [`  records and their outputs: ${shown(s.manifestPath)}`]),
   ];
   return lines.join('\n') + '\n';
 }
@@ -137,12 +172,15 @@ interface Bar {
   stop(): void;
 }
 
-/** A progress bar on stderr: done/total, pages per second, ETA, failures. */
-function progressBar(stream: NodeJS.WritableStream): Bar {
+/**
+ * A progress bar on stderr: done/total, pages per second, ETA, failures; without a total (pages read from standard
+ * input or a container), a count of the pages done, the rate and the failures.
+ */
+function progressBar(stream: NodeJS.WritableStream, withTotal: boolean): Bar {
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: '{bar} {value}/{total} | {rate} pages/s | ETA {remaining} | {failed} failed',
+      format: withTotal ? '{bar} {value}/{total} | {rate} pages/s | ETA {remaining} | {failed} failed' : '{value} pages | {rate} pages/s | {failed} failed',
       hideCursor: true,
       clearOnComplete: true,
       fps: 5,
