@@ -25,6 +25,8 @@ import { listFileNames } from './folder.js';
 import { fixed, metricNames, plural, renderSummary, scoreCells, scoreHeaders, table } from './format.js';
 import { readInputFile, readTextFile } from './io.js';
 import { addOptions, COMMAND_OPTIONS, type ScoreFormat } from './specs.js';
+import { VERSION } from './version.js';
+import { formatBytes } from '../input/size.js';
 import { EvalReports, INDEX_FILE, prepareReportDir } from './report.js';
 
 /** Options of `declutter eval`, as commander parses them. */
@@ -83,6 +85,7 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       const report = buildReport(rows, flags, pageIndex);
       await reports?.finish({
         title: `declutter eval: ${pagesDir}`,
+        run: { version: VERSION, date: new Date().toISOString(), options: { favor: flags.favor, input: flags.input, 'max-bytes': formatBytes(flags.maxBytes) } },
         summary: report.summary,
         ...(report.groups === undefined ? {} : { groupField: report.groups.field, groups: report.groups.values }),
       });

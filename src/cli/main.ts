@@ -3,11 +3,12 @@ import { CliError, EXIT } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import type { CommandContext } from './context.js';
 import { EXAMPLES, registerClean } from './clean.js';
+import { VERSION } from './version.js';
 import { registerScore } from './score.js';
 import { registerEval } from './eval.js';
 import { registerBatch } from './batch.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './version.js';
 
 /**
  * Runs the CLI and resolves to the exit code. Never throws: every failure becomes one line on stderr.
