@@ -5,6 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { expectOneLineError, runCli } from './support/cli.js';
 import { EXIT } from '../src/cli/exit-codes.js';
+import { jest } from '@jest/globals';
+import { PROCESS_TEST_MS } from './support/timeouts.js';
+
+// Some tests clean the same page several times, or start the command.
+jest.setTimeout(PROCESS_TEST_MS);
 
 const seed = 'fixtures/seed/page.txt';
 let dir: string;

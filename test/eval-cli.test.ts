@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { declutter } from '../src/index.js';
 import { runCli } from './support/cli.js';
+import { jest } from '@jest/globals';
+import { PROCESS_TEST_MS } from './support/timeouts.js';
+
+// Each test extracts and scores a folder of pages.
+jest.setTimeout(PROCESS_TEST_MS);
 
 // Three pages and their references, scored by hand.
 //

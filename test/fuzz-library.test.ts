@@ -11,6 +11,12 @@ import {
   anyCodeUnit, checkArticle, countCase, damage, describeInput, fuzzParams, inventedWords, isWellFormed, reportSlowest,
   sampleDumps, samplePages, tagSoup, textDump, timed,
 } from './support/fuzz.js';
+import { jest } from '@jest/globals';
+import { HEAVY_TEST_MS } from './support/timeouts.js';
+import { datasetsPresent } from './support/datasets.js';
+
+// Properties clean hundreds of generated and real pages.
+jest.setTimeout(HEAVY_TEST_MS);
 
 afterAll(() => reportSlowest('fuzz-library'));
 
@@ -88,7 +94,7 @@ describe('declutter() never throws and invents nothing', () => {
   });
 });
 
-describe('real pages from the dev sets, truncated and damaged', () => {
+(datasetsPresent('fuzz-library.test.ts') ? describe : describe.skip)('real pages from the dev sets, truncated and damaged', () => {
   const pages = samplePages(6);
   const dumps = sampleDumps(4);
 
