@@ -174,6 +174,10 @@ describe('declutter eval PAGES GOLD', () => {
     expect(stderr).toContain('declutter: note: 1 page is empty; scored as empty output\n');
   });
 
+  it('-f json is --json, as in score; -q is --quiet', async () => {
+    expect((await evalCli('-f', 'json', '-q', path('good'), path('gold'))).stdout).toBe((await evalCli('--json', '--quiet', path('good'), path('gold'))).stdout);
+  });
+
   it('drops the page rows from --json with --quiet', async () => {
     const { stdout } = await evalCli('--json', '--quiet', path('good'), path('gold'));
     const report = JSON.parse(stdout);
