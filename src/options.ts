@@ -54,6 +54,7 @@ export const OPTION_SPECS = {
   },
   url: {
     flags: '--url <url>',
+    defaultLabel: 'none',
     help: "the page's address, for a page read from a file or stdin: relative links and images resolve against it",
     doc:
       "the page's address (an absolute URL), for a page read from a file or standard input: relative links " +
@@ -76,6 +77,7 @@ export const OPTION_SPECS = {
   json: {
     flags: '--json',
     help: 'the same as --format json',
+    doc: 'the same as `--format json`',
   },
   blocks: {
     flags: '--blocks',
@@ -104,7 +106,7 @@ export const OPTION_SPECS = {
     help: 'start with the metadata: YAML front matter in markdown, header lines in text, a <head> in html',
     doc:
       'start the output with the page\'s metadata (title, author, date, site, url, language, description, those ' +
-      'found): YAML front matter in `markdown`, `key: value` lines and a blank line in `text`, a whole document ' +
+      'found): YAML front matter in `markdown`, `name: value` lines and a blank line in `text`, a whole document ' +
       'with a `<head>` in `html`; `json` always has it',
   },
 } as const satisfies Record<string, OptionSpec>;

@@ -133,6 +133,7 @@ export const SPECS = {
   scoreJson: {
     flags: '--json',
     help: 'the same as --format json',
+    doc: 'the same as `--format json`',
     conflicts: ['format'],
   },
   diff: {
@@ -142,10 +143,12 @@ export const SPECS = {
   pred: {
     flags: '--pred <dir>',
     help: 'folder of extraction outputs, <id>.txt (use with --gold)',
+    doc: 'folder of extraction outputs, `<id>.txt` (use with `--gold`)',
   },
   gold: {
     flags: '--gold <dir>',
     help: 'folder of references, <id>.txt: every file is a page (use with --pred)',
+    doc: 'folder of references, `<id>.txt`: every file is a page (use with `--pred`)',
   },
   tokens: {
     flags: '--tokens <method>',
@@ -163,14 +166,17 @@ export const SPECS = {
   by: {
     flags: '--by <field>',
     help: 'also give the means per value of this index field, e.g. page_type (needs --index)',
+    doc: 'also give the means per value of this index field, e.g. `page_type` (needs `--index`)',
   },
   index: {
     flags: '--index <file>',
     help: 'JSON Lines, one object per page with an "id" field (used with --by)',
+    doc: 'JSON Lines, one object per page with an `id` field (used with `--by`)',
   },
   evalReport: {
     flags: '--report <dir>',
     help: 'also write a visual HTML report per page into DIR/pages/, and DIR/index.html listing them worst first',
+    doc: 'also write a visual HTML report per page into `DIR/pages/`, and `DIR/index.html` listing them worst first (see [Reports](#reports))',
   },
 } as const satisfies Record<string, CliSpec>;
 
