@@ -46,7 +46,7 @@ export const OPTION_SPECS = {
     flags: '--max-bytes <size>',
     default: DEFAULT_MAX_BYTES,
     defaultLabel: '64MB',
-    help: 'refuse larger inputs with exit code 4 (e.g. 500000, 512k, 10MB, 1.5GB; binary units)',
+    help: 'refuse inputs larger than this with exit code 4 (e.g. 512k, 64MB)',
     doc:
       'refuse larger inputs, exit code 4 (sizes such as `500000`, `512k`, `10MB`, `1.5GB`; binary units). A file is ' +
       'refused before it is read and standard input stops being read past the limit, so a huge input never fills ' +
