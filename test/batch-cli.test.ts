@@ -236,7 +236,9 @@ describe('declutter batch with JSON Lines and web archives', () => {
 describe('inputs that hold no page', () => {
   it('an empty folder, or a glob that matches nothing, is a usage error that names it; no output is made', async () => {
     mkdirSync(path('void'));
-    for (const input of [path('void'), `${path('void')}/*.html`, `${path('nowhere')}/**/*.html`]) {
+    mkdirSync(path('styles'));
+    writeFileSync(path('styles', 'site.css'), 'body { color: red }');
+    for (const input of [path('void'), `${path('void')}/*.html`, `${path('nowhere')}/**/*.html`, path('styles')]) {
       const r = await runCli(['batch', input, '--out', path('out-void')]);
       expect(r.code).toBe(EXIT.USAGE);
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);

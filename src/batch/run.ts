@@ -292,17 +292,17 @@ export async function runBatch(opts: BatchOptions, events: BatchEvents = {}): Pr
 const PAGES_ARE = 'pages are .html, .htm and .txt files, optionally .gz, and files holding HTML; JSON Lines and WARC files are named or globbed';
 
 /**
- * The work items, unless every input is a folder or glob that matched no page: then undefined, before any output is
- * made. The items read ahead are given again.
+ * The work items, unless every input is a folder or glob that matched no page (its other files left alone): then
+ * undefined, before any output is made. The items read ahead are given again.
  */
 async function someInput(items: AsyncGenerator<WorkItem>): Promise<AsyncIterable<WorkItem> | undefined> {
   const ahead: WorkItem[] = [];
   let next = await items.next();
-  while (next.done !== true && next.value.type === 'failed' && next.value.unmatched === true) {
+  while (next.done !== true && (next.value.type === 'ignored' || (next.value.type === 'failed' && next.value.unmatched === true))) {
     ahead.push(next.value);
     next = await items.next();
   }
-  if (next.done === true && ahead.length > 0) return undefined;
+  if (next.done === true && ahead.some((item) => item.type === 'failed')) return undefined;
   const first = next;
   return (async function* () {
     yield* ahead;
