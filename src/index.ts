@@ -53,5 +53,5 @@ export { renderJson } from './render/json.js';
 export { renderExplain } from './render/explain.js';
 export { renderMarkdown } from './render/markdown.js';
 export { renderHtml } from './render/html.js';
-export { renderReport, analyseReport, type ReportOptions, type ReportAnalysis } from './report/page.js';
-export { renderReportIndex, type IndexEntry, type IndexOptions } from './report/index-page.js';
+export { renderReport, analyseReport, describeFrom, type ReportOptions, type ReportAnalysis, type ReasonDescriber } from './report/page.js';
+export { renderReportIndex, type IndexEntry, type IndexOptions, type RunFacts } from './report/index-page.js';
