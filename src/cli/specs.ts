@@ -229,7 +229,7 @@ function toOption(spec: CliSpec): Option {
 export function optionTable(options: CommandOptions): string {
   const rows = ['| option | default | meaning |', '|---|---|---|'];
   if (options.shared.length > 0) {
-    const flags = options.shared.map((spec) => `\`${spec.flags.replace(/ <[^>]+>$/, '')}\``).join(', ');
+    const flags = options.shared.map((spec) => `\`${placeholder(spec.flags).flag}\``).join(', ');
     rows.push(`| ${flags} | as \`declutter [FILE]\` | the same options as the clean command, applied to every page |`);
   }
   for (const spec of options.own) rows.push(`| \`${cell(readmeFlag(spec))}\` | ${cell(readmeDefault(spec))} | ${cell(spec.doc ?? spec.help)} |`);
@@ -238,10 +238,16 @@ export function optionTable(options: CommandOptions): string {
 
 /** '--favor balanced|precision|recall', '--max-bytes SIZE', '-o, --out FILE'. */
 function readmeFlag(spec: CliSpec): string {
-  const m = /^(.*?) <([^>]+)>$/.exec(spec.flags);
-  if (m === null) return spec.flags;
-  const arg = spec.arg ?? (spec.choices === undefined ? (m[2] as string).toUpperCase() : spec.choices.join('|'));
-  return `${m[1]} ${arg}`;
+  const { flag, arg } = placeholder(spec.flags);
+  if (arg === undefined) return flag;
+  return `${flag} ${spec.arg ?? (spec.choices === undefined ? arg.toUpperCase() : spec.choices.join('|'))}`;
+}
+
+/** Flags split from their argument's placeholder: '--max-bytes <size>' → '--max-bytes' and 'size'. */
+function placeholder(flags: string): { flag: string; arg?: string } {
+  const at = flags.indexOf(' <');
+  if (at < 0 || !flags.endsWith('>')) return { flag: flags };
+  return { flag: flags.slice(0, at), arg: flags.slice(at + 2, -1) };
 }
 
 function readmeDefault(spec: CliSpec): string {
