@@ -68,7 +68,7 @@ function placeLabels(points, bounds) {
 function panel(run, offsetX) {
   const metric = run.set.metric;
   const title = `${run.set.name} (${run.pages.toLocaleString('en')} pages): ${metric === 'zyte' ? 'Zyte F1' : 'WCXB word F1'}`;
-  const points = run.tools.map((t) => ({
+  const points = run.tools.filter((t) => Number.isFinite(t.pagesPerSecond)).map((t) => ({
     id: t.id,
     label: t.label,
     x: t.pagesPerSecond,
@@ -109,7 +109,7 @@ function panel(run, offsetX) {
   const located = points.map((p) => ({ ...p, px: px(p.x), py: py(p.y) }));
   for (const p of placeLabels(located, { x0, x1, y0, y1 })) {
     const colour = p.id.startsWith('declutter') ? COLOURS.declutter : p.id === 'html-to-text' ? COLOURS.baseline : COLOURS.other;
-    const hollow = p.id === 'declutter-text';
+    const hollow = p.id === 'declutter-text' || p.id === 'declutter-lynx';
     parts.push(
       `<circle cx="${n(p.px)}" cy="${n(p.py)}" r="${POINT_RADIUS}" fill="${hollow ? 'white' : colour}" stroke="${colour}" stroke-width="2">` +
         `<title>${escapeXml(`${p.label}: F1 ${p.y.toFixed(3)}, ${p.x.toFixed(1)} pages/s`)}</title></circle>`,
@@ -127,12 +127,19 @@ function panel(run, offsetX) {
   return parts.join('\n  ');
 }
 
-/** The whole chart: the panels side by side. */
+/** Panels per row of the chart. */
+const PANELS_PER_ROW = 2;
+
+/** The whole chart: the panels two to a row, each in its own translated group. */
 export function renderChart(runs) {
-  const width = PANEL_WIDTH * runs.length;
-  const body = runs.map((run, i) => panel(run, i * PANEL_WIDTH)).join('\n  ');
+  const columns = Math.min(PANELS_PER_ROW, runs.length);
+  const width = PANEL_WIDTH * columns;
+  const height = PANEL_HEIGHT * Math.ceil(runs.length / columns);
+  const body = runs
+    .map((run, i) => `<g transform="translate(0 ${PANEL_HEIGHT * Math.floor(i / columns)})">\n  ${panel(run, (i % columns) * PANEL_WIDTH)}\n  </g>`)
+    .join('\n  ');
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${PANEL_HEIGHT}" viewBox="0 0 ${width} ${PANEL_HEIGHT}">\n` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">\n` +
     `  <rect width="100%" height="100%" fill="white"/>\n  ${body}\n</svg>\n`
   );
 }

@@ -29,13 +29,15 @@ async function pass(job) {
   const tool = toolById(job.tool);
   await tool.load();
   const pages = readPack(job.pack).slice(job.start, job.end);
-  for (const page of pages.slice(0, job.warmup)) await runOne(tool, page);
+  const warmup = tool.timing?.warmupPages ?? job.warmup;
+  const passes = tool.timing?.passes ?? job.passes;
+  for (const page of pages.slice(0, warmup)) await runOne(tool, page);
   // The first timed pass's outputs are the ones scored.
   const outputs = [];
   const ms = [];
   let errors = 0;
   let firstError;
-  for (let p = 0; p < job.passes; p++) {
+  for (let p = 0; p < passes; p++) {
     let total = 0;
     for (const page of pages) {
       const start = performance.now();

@@ -3,9 +3,9 @@
 // in a second or two instead of gunzipping and sniffing charsets again.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const FIELDS = ['id', 'url', 'html', 'text'];
+const FIELDS = ['id', 'url', 'html', 'text', 'lynx'];
 
-/** Writes pages ({ id, url, html, text }) to a pack file. */
+/** Writes pages ({ id, url, html, text, lynx }) to a pack file. */
 export function writePack(path, pages) {
   const chunks = [];
   const count = Buffer.alloc(4);

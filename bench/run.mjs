@@ -1,12 +1,14 @@
 // The benchmark: declutter and its peers on the dev sets (../shared/datasets), one run, one table.
 //
-//   npm run bench                full run: every page of both sets, every tool, the median of 3 timed passes
-//                                (the first pass is also the scored one); about an hour and a half here;
-//                                prints the table, writes bench/results.md, bench/chart.svg, bench/results.json
-//   npm run bench -- --quick     every 10th page of scrapinghub and every 40th of wcxb-dev, one pass (scored and
-//                                timed), without Readability on jsdom (same scores as on linkedom, and the
-//                                slowest by far): under a minute; prints the table only (the committed results
-//                                stay the full run's)
+//   npm run bench                full run: every page of the four dev sets, every tool, the median of 3 timed
+//                                passes (the first pass is also the scored one; the two slowest tools get one
+//                                timed pass, see SLOW_TOOL_TIMING in tools.mjs); a few hours on a shared
+//                                machine; prints the table, writes bench/results.md, bench/chart.svg,
+//                                bench/results.json
+//   npm run bench -- --quick     a fixed subset of each set (every 10th page of scrapinghub, 40th of wcxb-dev, 25th
+//                                of dragnet-train, 4th of cleaneval-dev), one pass (scored and timed), without
+//                                Readability on jsdom and defuddle (the slowest by far): a minute or two; prints
+//                                the table only (the committed results stay the full run's)
 //   npm run bench -- --passes N  N timed passes on every set (at least 1)
 //   npm run bench -- --redraw    draw bench/chart.svg again from bench/results.json, running nothing
 //
@@ -16,7 +18,7 @@
 // page at a time on one thread, pass after pass; a tool's pass is the sum over its chunks. The figure is the median
 // pass.
 import { execFileSync, fork } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,11 +38,23 @@ const temporaryFiles = [];
 const ROOT = join(BENCH, '..');
 const DATASETS = join(ROOT, '..', 'shared', 'datasets');
 
-/** The sets, and the every-nth-page stride of the quick run (a fixed subset: pages 0, n, 2n… by sorted id). */
+/**
+ * The sets, the metric their published tables quote, and the every-nth-page stride of the quick run (a fixed
+ * subset: pages 0, n, 2n… by sorted id).
+ */
 const SETS = [
   { name: 'scrapinghub', metric: 'zyte', quickStride: 10 },
   { name: 'wcxb-dev', metric: 'words', quickStride: 40 },
+  { name: 'dragnet-train', metric: 'words', quickStride: 25 },
+  { name: 'cleaneval-dev', metric: 'words', quickStride: 4 },
 ];
+
+/**
+ * Outputs other systems' authors stored for the scrapinghub pages (scrapinghub/published/), scored here by the
+ * same code as every tool: rows without a speed, so the table sets declutter beside systems that cannot run here
+ * (rs-trafilatura, AutoExtract, Diffbot…).
+ */
+const STORED_OUTPUTS = join(DATASETS, 'scrapinghub', 'published');
 
 const FULL_PASSES = 3;
 const QUICK_PASSES = 1;
@@ -63,6 +77,7 @@ const CHECKS = [
   { tool: 'readability-linkedom', expected: 0.952, what: 'Readability.js + linkedom, paragraph breaks' },
   { tool: TEXT_CONTENT_CHECK.id, expected: 0.947, what: 'Readability.js + linkedom, textContent' },
   { tool: 'html-to-text', expected: 0.67, what: 'html-to-text' },
+  { tool: 'defuddle-linkedom', expected: 0.931, what: 'defuddle (0.931 on jsdom, measured by others)' },
 ];
 const CHECK_TOLERANCE = 0.01;
 
@@ -123,6 +138,7 @@ function loadSet(set, quick) {
       url: pageUrl(urls.get(id), id),
       html: decoded.ok ? decoded.text : '',
       text: readFileSync(join(dir, 'text', `${id}.txt`), 'utf8'),
+      lynx: readFileSync(join(dir, 'text-lynx', `${id}.txt`), 'utf8'),
       gold: readFileSync(join(dir, 'gold', `${id}.txt`), 'utf8'),
     };
   });
@@ -207,14 +223,14 @@ async function benchSet(set, args) {
   const pack = join(os.tmpdir(), `declutter-bench-${process.pid}-${set.name}.pack`);
   writePack(pack, pages);
   temporaryFiles.push(pack);
-  for (const page of pages) page.html = page.text = undefined; // the children read the pack; the parent scores
+  for (const page of pages) page.html = page.text = page.lynx = undefined; // the children read the pack; the parent scores
   note(`${set.name}: ${pages.length} pages loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const warmup = WARMUP_PAGES;
 
   // Chunk by chunk, tool after tool: each tool's process warms up on the chunk and times every pass of it, so a
   // burst of load from other work on the machine falls on every tool alike. A tool's pass is the sum of its pass
   // over the chunks; the first pass's outputs are the ones scored.
-  const results = new Map(tools.map((tool) => [tool.id, { tool, ...newTally(passes) }]));
+  const results = new Map(tools.map((tool) => [tool.id, { tool, ...newTally(tool.timing?.passes ?? passes) }]));
   for (let start = 0; start < pages.length; start += CHUNK_PAGES) {
     const end = Math.min(pages.length, start + CHUNK_PAGES);
     for (const tool of tools) {
@@ -234,17 +250,44 @@ async function benchSet(set, args) {
     set,
     pages: pages.length,
     passes,
-    tools: [...results.values()].map((r) => ({
-      id: r.tool.id,
-      label: r.tool.label,
-      input: r.tool.input,
-      summary: r.summary,
-      errors: r.errors,
-      pagesPerSecond: r.crashed !== undefined ? NaN : pages.length / (median(r.ms) / 1000),
-      passesMs: r.crashed !== undefined ? [] : r.ms,
-    })),
+    tools: [
+      ...[...results.values()].map((r) => ({
+        id: r.tool.id,
+        label: r.tool.label + (r.tool.timing === undefined || args.quick ? '' : ' ¹'),
+        input: r.tool.input,
+        summary: r.summary,
+        errors: r.errors,
+        pagesPerSecond: r.crashed !== undefined ? NaN : pages.length / (median(r.ms) / 1000),
+        passesMs: r.crashed !== undefined ? [] : r.ms,
+      })),
+      ...(set.name === 'scrapinghub' ? storedOutputRows(pages) : []),
+    ],
     textContentCheck: check,
   };
+}
+
+/** The stored outputs' rows: each system scored on the same pages (the quick run's subset too), untimed. */
+function storedOutputRows(pages) {
+  if (!existsSync(STORED_OUTPUTS)) return [];
+  return readdirSync(STORED_OUTPUTS)
+    .filter((name) => name.endsWith('.json.gz'))
+    .sort()
+    .map((name) => {
+      const json = JSON.parse(gunzipSync(readFileSync(join(STORED_OUTPUTS, name))).toString('utf8'));
+      const outputs = json.output ?? json;
+      const system = name.slice(0, -'.json.gz'.length);
+      const rows = pages.map((page) => ({ id: page.id, ...benchmarkScores(outputs[page.id]?.articleBody ?? '', page.gold) }));
+      return {
+        id: `stored:${system}`,
+        label: `${system}${typeof json.version === 'string' ? ` ${json.version}` : ''} (stored outputs)`,
+        input: 'stored',
+        summary: aggregate(rows),
+        errors: 0,
+        pagesPerSecond: NaN,
+        passesMs: [],
+      };
+    })
+    .sort((a, b) => b.summary.zyte.f1 - a.summary.zyte.f1);
 }
 
 // ── reporting ───────────────────────────────────────────────────────────────────────────────────────────
@@ -262,7 +305,8 @@ function tableRows(runs) {
     const declutter = run.tools.find((t) => t.id === 'declutter');
     for (const t of run.tools) {
       const { zyte, words } = t.summary;
-      const multiple = t.id.startsWith('declutter') ? '—' : `${(declutter.pagesPerSecond / t.pagesPerSecond).toFixed(1)}×`;
+      const timed = Number.isFinite(t.pagesPerSecond);
+      const multiple = t.id.startsWith('declutter') || !timed ? '—' : `${(declutter.pagesPerSecond / t.pagesPerSecond).toFixed(1)}×`;
       rows.push([
         run.set.name,
         t.label,
@@ -270,7 +314,7 @@ function tableRows(runs) {
         f3(zyte.precision),
         f3(zyte.recall),
         f3(words.f1),
-        speed(t.pagesPerSecond),
+        timed ? speed(t.pagesPerSecond) : '—',
         multiple,
         String(t.errors),
       ]);
@@ -352,19 +396,25 @@ Written by \`npm run bench\` (bench/run.mjs). Do not edit by hand: run it again.
 - **Run conditions:** ${env.usableCores < env.cores ? `pinned to ${env.usableCores} of the ${env.cores} cores (CPU affinity); ` : ''}a shared machine with other work running: load average ${env.load[0].toFixed(2)} at the start,
   ${env.load[1].toFixed(2)} at the end, on ${env.cores} cores. Speeds are comparable with each other (the tools' timed passes
   were interleaved) but not with a quiet machine. The run took ${Math.round(env.seconds / 60)} minutes of wall time.
-- **Pages:** ${pages} (every page${runs.length < SETS.length ? '; the run was cut short before the other sets' : ''}). HTML for every tool; the text dumps for declutter only.
+- **Pages:** ${pages} (every page${runs.length < SETS.length ? '; the run was cut short before the other sets' : ''}). HTML for every tool; the text dumps (w3m's
+  in \`text/\`, lynx's in \`text-lynx/\`) for declutter only.
 - **Method:** pages read, gunzipped and decoded (the page's own charset) to strings before any timing; every tool
   gets the same string. Time = parse + extract + conversion to text, one page at a time on one thread, summed over
   the set. Each tool runs in fresh Node processes, one per ${CHUNK_PAGES} pages (${TOOLS.filter((t) => t.chunkPages !== undefined).map((t) => `${t.label}: ${t.chunkPages}`).join(', ')}), each making one untimed warm-up pass over
   its pages and then every timed pass over them; the figure is the median of the timed passes (${runs.map((r) => `${r.set.name}: ${r.passes}`).join(', ')}, every tool),
-  the tools taking turns chunk by chunk; the first timed pass's outputs are the ones scored. (Fresh processes because jsdom's per-window vm
+  the tools taking turns chunk by chunk; the first timed pass's outputs are the ones scored. ¹ The two slowest
+  tools (Readability.js on jsdom, defuddle) warm up on the first 10 pages of each chunk and make one timed pass. (Fresh processes because jsdom's per-window vm
   contexts are not all freed on Node 20, about 5 MB a page: one process running Readability on jsdom over a
   whole set ran out of an 8 GB heap.)
   The peers' HTML output becomes text by one shared function (bench/paragraphs.mjs: blocks → paragraphs, list
   items → lines, whitespace collapsed). A tool that throws on a page gets empty output for it (the errors column).
-- **Scores:** Zyte F1 = the scrapinghub article-extraction-benchmark method (4-token shingles; P over pages with
-  output, R over all pages, F1 of the means); word F1 = the WCXB method (mean per-page F1 of lower-cased word bags).
-  \`declutter speed ×\` = declutter's pages/s (on HTML) divided by the tool's.
+- **Scores:** by the published methods, exactly (see README, Scoring; \`test/score-published.test.ts\`): Zyte F1 =
+  the scrapinghub article-extraction-benchmark method (Python's \`\\w+\` tokens, 4-token shingles; P over pages
+  with output, R over all pages, F1 of the means); word F1 = the WCXB method (mean per-page F1 of the word bags
+  of the lower-cased texts). Each set's published tables quote the first (scrapinghub) or the second (the
+  others). \`declutter speed ×\` = declutter's pages/s (on HTML) divided by the tool's.
+- **Stored outputs** (scrapinghub only): the outputs other systems' authors stored for these pages
+  (\`scrapinghub/published/\`), scored by the same code; not run here, so no speed.
 
 ${markdownTable(tableRows(runs))}
 
@@ -380,6 +430,8 @@ ${checks.map((c) => `| ${c.what} | ${c.expected.toFixed(3)} | ${f3(c.got)} | ${c
 
 scrapinghub: Zyte (ScrapingHub) article-extraction-benchmark, MIT. wcxb-dev: WCXB, Web Content eXtraction
 Benchmark (Murrough Foley, 2026), dev split, CC-BY-4.0. Figures on wcxb-dev are computed on WCXB's data.
+dragnet-train: Dragnet benchmark data (Moz, 2013), train split, AGPL-3.0 (measured, never copied). cleaneval-dev:
+CleanEval shared task (2007), development set.
 `;
 }
 
@@ -416,7 +468,7 @@ async function main() {
     process.stdout.write(`check: ${c.what}: Zyte F1 ${f3(c.got)}, expected ${c.expected.toFixed(3)} ± ${CHECK_TOLERANCE}: ${c.ok ? 'ok' : 'OFF'}\n`);
   }
   const mode = args.quick
-    ? `quick (every ${SETS.map((s) => `${s.quickStride}th page of ${s.name}`).join(', ')}; no Readability.js + jsdom)`
+    ? `quick (every ${SETS.map((s) => `${s.quickStride}th page of ${s.name}`).join(', ')}; no Readability.js + jsdom, no defuddle)`
     : 'full';
   process.stdout.write(
     `\n${mode}; timed passes: ${runs.map((r) => `${r.set.name} ${r.passes}`).join(', ')}; ${env.cpu}, ${env.cores} cores; ` +

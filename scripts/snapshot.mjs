@@ -71,7 +71,8 @@ async function snapshot(out) {
         writeFileSync(path.join(outDir, `${id}.txt`), article.text === '' ? '' : `${article.text}\n`);
         if (article.blocks.some((b) => b.trace !== undefined && b.trace.length > 0 && b.trace[b.trace.length - 1].label !== b.label)) broken++;
         const labels = article.blocks.map((b) => `${b.label[0]}${b.initialLabel[0]}`).join('');
-        const doc = JSON.parse(renderJson(article));
+        // Every block, whatever the build's default (older builds list them always, newer ones on request).
+        const doc = JSON.parse(renderJson(article, { blocks: true }));
         for (const b of doc.blocks) delete b.trace;
         rows.push(`${set}/${kind}/${id}\t${digest(labels)}\t${digest(JSON.stringify(doc))}`);
         pages++;

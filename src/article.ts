@@ -30,6 +30,8 @@ export interface Article {
   extractor: InputKind;
   /** Character encoding the input bytes were decoded with (when the input was bytes). */
   encoding?: string;
+  /** The page's address, when the caller gave it (the `url` option). */
+  url?: string;
   /** Language whose stopwords were used (ISO 639-1): declared by the page, or guessed from its text. */
   language?: string;
   metadata: Metadata;

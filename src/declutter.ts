@@ -4,24 +4,30 @@
  */
 import type { Article, EmptyReason } from './article.js';
 import type { Block, RawBlock } from './blocks/block.js';
-import { classify, withoutStages } from './classify/index.js';
 import { resolveCalibration } from './classify/calibration.js';
+import { classify, withoutStages } from './classify/index.js';
 import { extractHtml, extractText, type Extraction } from './extract/index.js';
 import { decodeInput } from './input/index.js';
-import { resolveOptions, type DeclutterOptions } from './options.js';
+import { checkInput, resolveOptions, type DeclutterOptions } from './options.js';
 import { renderText } from './render/text.js';
 
 /**
  * Extracts the main article. Accepts bytes (any charset, gzip allowed) or an already decoded string.
- * Never returns null: an Article without content says why in `reason`. Throws a TypeError only for options a program
- * got wrong: a calibration override naming no calibration value or giving one of the wrong type, an unknown stage.
+ * Never returns null: an Article without content says why in `reason`. Throws DeclutterOptionsError, and only
+ * it, when the input is neither a string nor bytes or an option is unknown or out of its range (a calibration value
+ * the calibration does not have, or of the wrong type; a stage that does not exist).
  */
 export function declutter(input: string | Uint8Array, options: Partial<DeclutterOptions> = {}): Article {
+  checkInput(input);
   const opts = resolveOptions(options);
   const calibration = resolveCalibration(opts.calibration);
   const stages = withoutStages(opts.skipStages ?? []);
-  const decoded = decodeInput(input, { hint: opts.input, maxBytes: opts.maxBytes });
-  if (!decoded.ok) return emptyArticle(opts.input === 'html' ? 'html' : 'text', decoded.reason);
+  const decoded = decodeInput(input, {
+    hint: opts.input,
+    maxBytes: opts.maxBytes,
+    ...(opts.contentType === undefined ? {} : { contentType: opts.contentType }),
+  });
+  if (!decoded.ok) return emptyArticle(opts.input === 'html' ? 'html' : 'text', decoded.reason, opts.url);
 
   const extraction: Extraction = decoded.kind === 'html' ? extractHtml(decoded.text, opts.url) : extractText(decoded.text);
   const { blocks, language } = classify(extraction.blocks, {
@@ -31,7 +37,7 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
     calibration,
     stages,
   });
-  carryLinks(extraction.blocks, blocks);
+  carryMarkup(extraction.blocks, blocks);
   const text = renderText(blocks);
   const ok = text.length > 0;
   return {
@@ -39,6 +45,7 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
     ...(ok ? {} : { reason: extraction.scriptOnly === true ? 'script-only' : 'no-main-content' }),
     extractor: extraction.extractor,
     encoding: decoded.encoding,
+    ...(opts.url === undefined ? {} : { url: opts.url }),
     ...(language === undefined ? {} : { language }),
     metadata: extraction.metadata,
     blocks,
@@ -47,17 +54,19 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
 }
 
 /**
- * Link spans go from each raw block to the block the classifier made of it: blocks come back in the same order,
- * one per raw block. A block whose text differs from its raw block's gets none (offsets would not fit).
+ * Link spans and markup go from each raw block to the block the classifier made of it: blocks come back in the same
+ * order, one per raw block. A block whose text differs from its raw block's gets none (offsets would not fit).
  */
-function carryLinks(raws: readonly RawBlock[], blocks: Block[]): void {
+function carryMarkup(raws: readonly RawBlock[], blocks: Block[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const raw = raws[i];
     const block = blocks[i] as Block;
-    if (raw?.links !== undefined && raw.text === block.text) block.links = raw.links;
+    if (raw === undefined || raw.text !== block.text) continue;
+    if (raw.links !== undefined) block.links = raw.links;
+    if (raw.markup !== undefined) block.markup = raw.markup;
   }
 }
 
-function emptyArticle(extractor: Article['extractor'], reason: EmptyReason): Article {
-  return { ok: false, reason, extractor, metadata: {}, blocks: [], text: '' };
+function emptyArticle(extractor: Article['extractor'], reason: EmptyReason, url: string | undefined): Article {
+  return { ok: false, reason, extractor, ...(url === undefined ? {} : { url }), metadata: {}, blocks: [], text: '' };
 }

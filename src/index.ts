@@ -22,16 +22,40 @@ export { score } from './score/index.js';
 export type { Scores } from './score/index.js';
 export type { Article, EmptyReason, Metadata, InputKind } from './article.js';
 export { contentBlocks } from './article.js';
-export type { Block, BlockKind, BlockFeatures, Label, LinkSpan } from './blocks/block.js';
+export type {
+  Block,
+  BlockKind,
+  BlockFeatures,
+  BlockMarkup,
+  ImageRef,
+  InlineSpan,
+  InlineStyle,
+  Label,
+  LinkSpan,
+  TableCell,
+} from './blocks/block.js';
 export type { Reason, ReasonCode, Section, StageName, Tier, TraceEntry } from './blocks/trace.js';
 export { CALIBRATION, resolveCalibration, type Calibration, type CalibrationOverride } from './classify/calibration.js';
 export { STAGE_NAMES } from './classify/index.js';
 export { REASONS, describeReason, type ReasonInfo } from './classify/reasons.js';
-export { DEFAULT_OPTIONS, type DeclutterOptions, type Favor, type InputHint } from './options.js';
+export {
+  DEFAULT_OPTIONS,
+  DeclutterOptionsError,
+  FAVORS,
+  FORMATS,
+  INPUT_HINTS,
+  OPTION_SPECS,
+  type DeclutterOptions,
+  type Favor,
+  type Format,
+  type InputHint,
+  type OptionSpec,
+} from './options.js';
+export { renderFormat, type RenderOptions } from './render/format.js';
 export { renderText } from './render/text.js';
 export { renderJson } from './render/json.js';
 export { renderExplain } from './render/explain.js';
 export { renderMarkdown } from './render/markdown.js';
 export { renderHtml } from './render/html.js';
-export { renderReport, analyseReport, type ReportOptions, type ReportAnalysis } from './render/report.js';
-export { renderReportIndex, type IndexEntry, type IndexOptions } from './render/report-index.js';
+export { renderReport, analyseReport, describeFrom, type ReportOptions, type ReportAnalysis, type ReasonDescriber } from './report/page.js';
+export { renderReportIndex, type IndexEntry, type IndexOptions, type RunFacts } from './report/index-page.js';

@@ -4,14 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
-import { declutter } from '../src/index.js';
+import { batch, declutter } from '../src/index.js';
 import { EXIT } from '../src/cli/exit-codes.js';
 import { runCli } from './support/cli.js';
 import { articlePage, declutterBin, listTree, parseLines, readTree } from './support/batch.js';
 
 import { jest } from '@jest/globals';
+import { HEAVY_TEST_MS } from './support/timeouts.js';
 
-jest.setTimeout(60_000);
+// Every test here starts processes or worker threads, and some clean a few hundred pages.
+jest.setTimeout(HEAVY_TEST_MS);
 
 let dir: string;
 const path = (...parts: string[]) => join(dir, ...parts);
@@ -167,16 +169,16 @@ describe('declutter batch with JSON Lines and web archives', () => {
     const r = await declutterBin(['batch', path('records.jsonl.gz'), '--out', path('out-records')]);
     expect(r.code).toBe(EXIT.SOME_FAILED);
     const files = listTree(path('out-records'));
-    expect(files.filter((f) => f !== 'failures.jsonl').every((f) => f.startsWith('records/') && f.split('/').length === 2)).toBe(true);
+    expect(files.filter((f) => f !== 'failures.jsonl' && f !== 'manifest.jsonl').every((f) => f.startsWith('records/') && f.split('/').length === 2)).toBe(true);
     expect(files).toContain('records/first.txt');
     expect(files).toContain('records/first~2.txt');
-    expect(files.length).toBe(1 + 7);
+    expect(files.length).toBe(2 + 7);
     for (const f of files) expect(Buffer.byteLength(f.split('/').pop()!)).toBeLessThanOrEqual(200);
     expect(readFileSync(path('out-records', 'records', 'first.txt'), 'utf8')).toBe(textOf(articlePage(5)));
     const failures = parseLines(readFileSync(path('out-records', 'failures.jsonl'), 'utf8'));
     expect(failures).toEqual([
-      { source: 'records.jsonl.gz', id: 'no-body', reason: 'line 8: no "html" or "text" field', category: 'rejected' },
-      { source: 'records.jsonl.gz', line: 9, reason: 'line 9: not valid JSON', category: 'rejected' },
+      { source: 'records.jsonl.gz', id: 'no-body', reason: 'no "html" or "text" field (line 8)', category: 'rejected' },
+      { source: 'records.jsonl.gz', line: 9, reason: 'not valid JSON', category: 'rejected' },
     ]);
     // Nothing was written outside --out.
     expect(listTree(dir).filter((f) => f.includes('passwd') || f.includes('escape')).every((f) => /^out-[^/]+\/records\/[^/]+$/.test(f))).toBe(true);
@@ -189,7 +191,7 @@ describe('declutter batch with JSON Lines and web archives', () => {
     const lines = parseLines(r.stdout);
     expect(lines.map((l) => l.id ?? l.url)).toEqual(['first', '../../escape', '/etc/passwd', 'nul\u0000byte', 'x'.repeat(400), 'https://example.com/a/b?c=d', 'first']);
     expect(lines[0]).toEqual({ id: 'first', url: 'https://example.com/first', ok: true, title: 'The orchard report 5', text: declutter(articlePage(5)).text });
-    expect(r.stderr.trimEnd().split('\n')).toEqual(['declutter: no-body: line 8: no "html" or "text" field', 'declutter: line 9: line 9: not valid JSON']);
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['declutter: no-body: no "html" or "text" field (line 8)', 'declutter: line 9: not valid JSON']);
   });
 
   it('reads WARC responses and WET conversions, keyed by record id and URL', async () => {
@@ -212,8 +214,57 @@ describe('declutter batch with JSON Lines and web archives', () => {
     const tree = await declutterBin(['batch', path('crawl.warc.gz'), '--out', path('out-warc')]);
     expect(tree.code).toBe(EXIT.OK);
     const files = listTree(path('out-warc'));
-    expect(files).toHaveLength(2);
-    for (const f of files) expect(f).toMatch(/^crawl\/[0-9a-f-]{36}\.txt$/);
+    expect(files).toHaveLength(3);
+    for (const f of files.filter((name) => name !== 'manifest.jsonl')) expect(f).toMatch(/^crawl\/[0-9a-f-]{36}\.txt$/);
+  });
+
+  it('a tree of records has a manifest from each record (id, URL) to its output, and JSON outputs carry the URL', async () => {
+    const tree = await declutterBin(['batch', path('crawl.warc.gz'), '--out', path('out-warc-json'), '-f', 'json']);
+    expect(tree.code).toBe(EXIT.OK);
+    const manifest = parseLines(readFileSync(path('out-warc-json', 'manifest.jsonl'), 'utf8'));
+    expect(manifest.map((m) => m.url)).toEqual(['https://example.com/one', 'https://example.com/two']);
+    for (const m of manifest) {
+      expect(m).toEqual({ source: 'crawl.warc.gz', id: expect.stringMatching(/^[0-9a-f-]{36}$/), url: expect.any(String), output: `crawl/${m.id as string}.json` });
+      expect(JSON.parse(readFileSync(path('out-warc-json', m.output as string), 'utf8')).url).toBe(m.url);
+    }
+    // Page files need no manifest: their outputs mirror their paths.
+    await declutterBin(['batch', path('pages', 'a', 'c.htm'), '--out', path('out-no-manifest')]);
+    expect(listTree(path('out-no-manifest'))).toEqual(['c.txt']);
+  });
+});
+
+describe('inputs that hold no page', () => {
+  it('an empty folder, or a glob that matches nothing, is a usage error that names it; no output is made', async () => {
+    mkdirSync(path('void'));
+    mkdirSync(path('styles'));
+    writeFileSync(path('styles', 'site.css'), 'body { color: red }');
+    for (const input of [path('void'), `${path('void')}/*.html`, `${path('nowhere')}/**/*.html`, path('styles')]) {
+      const r = await runCli(['batch', input, '--out', path('out-void')]);
+      expect(r.code).toBe(EXIT.USAGE);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`declutter: no pages matched ${input} (pages are .html`);
+      expect(existsSync(path('out-void'))).toBe(false);
+    }
+  });
+
+  it('beside inputs that hold pages, is a failure of its own', async () => {
+    const r = await declutterBin(['batch', path('pages', 'a', 'c.htm'), path('void'), '--out', '-']);
+    expect(r.code).toBe(EXIT.SOME_FAILED);
+    expect(parseLines(r.stdout).map((l) => l.path)).toEqual(['pages/a/c.htm']);
+    expect(r.stderr).toBe(`declutter: ${path('void')}: no pages matched\n`);
+  });
+
+  it("takes a crawler's .php and extensionless pages when they hold HTML, and counts the files left alone", async () => {
+    mkdirSync(path('crawled', 'blog'), { recursive: true });
+    writeFileSync(path('crawled', 'index.php'), articlePage(20));
+    writeFileSync(path('crawled', 'blog', 'soup'), articlePage(21));
+    writeFileSync(path('crawled', 'blog', 'page.aspx'), 'Plain words, not a page.');
+    writeFileSync(path('crawled', 'style.css'), 'body { color: red }');
+    writeFileSync(path('crawled', 'README'), 'How this folder was made.');
+    const summary = await batch({ inputs: [path('crawled')], out: path('out-crawled'), jobs: 1 });
+    expect(listTree(path('out-crawled'))).toEqual(['blog/soup.txt', 'index.txt']);
+    expect(readFileSync(path('out-crawled', 'index.txt'), 'utf8')).toBe(textOf(articlePage(20)));
+    expect(summary).toEqual(expect.objectContaining({ extracted: 2, failed: 0, ignored: 3 }));
   });
 });
 
@@ -272,6 +323,8 @@ describe('declutter batch usage', () => {
   });
   it('refuses overlapping inputs, an output holding an input, and --resume without a file', async () => {
     await usage([path('pages'), path('pages', 'a'), '--out', path('x')], /inputs overlap/);
+    await usage([path('pages'), path('pages', 'a', 'c.htm'), '--out', path('x')], /inputs overlap: .*c\.htm and .*pages hold the same pages/);
+    await usage([path('pages', 'd.txt'), path('pages', 'd.txt'), '--out', path('x')], /inputs overlap/);
     await usage([path('pages', 'a'), '--out', path('pages')], /outputs would mix with the pages/);
     await usage([path('pages'), '--out', '-', '--resume'], /--resume needs --out/);
   });
@@ -281,7 +334,7 @@ describe('an output that cannot be written', () => {
   it('stops at once with exit code 5 and one line', async () => {
     const r = await runCli(['batch', path('pages', 'd.txt'), '--out', path('pages', 'e.html', 'sub')]);
     expect(r.code).toBe(EXIT.CANNOT_WRITE);
-    expect(r.stderr).toMatch(/^declutter: .*e\.html.*: cannot be written \(ENOTDIR\)\n$/);
+    expect(r.stderr).toMatch(/^declutter: .*e\.html.*: cannot be written: a parent is not a folder\n$/);
   });
 });
 
@@ -291,6 +344,13 @@ describe('on a terminal', () => {
     expect(r.code).toBe(EXIT.SOME_FAILED);
     expect(r.stderr).toMatch(/declutter: 9 pages in \d+\.\d s \(\d+\.\d pages\/s\)\n/);
     expect(r.stderr).toMatch(/  5 extracted, 1 with no main content \(empty output\), 3 failed \(see .*failures\.jsonl\)\n/);
-    expect(r.stderr).toMatch(/  [\d,]+ words kept\n$/);
+    expect(r.stderr).toMatch(/  [\d,]+ words kept\n  1 file of the folders left alone: not pages\n$/);
+  });
+
+  it('shows a count and a rate, no total or ETA, for pages read from standard input', async () => {
+    const r = await runCli(['batch', '-', '--out', path('out-tty-stdin'), '-j', '1'], { tty: true, stdin: readFileSync(path('records.jsonl')) });
+    expect(r.code).toBe(EXIT.SOME_FAILED);
+    expect(r.stderr).toMatch(/\d+ pages \| [\d.]+ pages\/s \| \d+ failed/);
+    expect(r.stderr).not.toMatch(/ETA|\d+\/\d+/);
   });
 });

@@ -2,6 +2,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batch, BatchUsageError, declutter, type BatchProgress } from '../src/index.js';
+import { jest } from '@jest/globals';
+import { HEAVY_TEST_MS } from './support/timeouts.js';
+
+// Each test runs a batch on worker threads.
+jest.setTimeout(HEAVY_TEST_MS);
 
 const article = (n: number) =>
   `<!doctype html><html><body><nav><a href="/">Home</a> <a href="/about">About</a></nav><article>${[1, 2, 3]

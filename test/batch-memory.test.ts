@@ -1,5 +1,10 @@
 import { WorkerPool, type HeapLimits } from '../src/batch/pool.js';
 import type { WorkerOptions } from '../src/batch/task.js';
+import { jest } from '@jest/globals';
+import { HEAVY_TEST_MS } from './support/timeouts.js';
+
+// Each test fills a worker heap on purpose and starts workers again.
+jest.setTimeout(HEAVY_TEST_MS);
 
 /**
  * A page that runs out of a worker's heap is tried once more, alone, in a worker with a larger heap; past that it

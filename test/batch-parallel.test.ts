@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { articlePage, BIN, declutterBin, readTree } from './support/batch.js';
+import { HEAVY_TEST_MS } from './support/timeouts.js';
 
-jest.setTimeout(120_000);
+jest.setTimeout(HEAVY_TEST_MS);
 
 const hasParallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' }).stdout?.includes('GNU parallel') === true;
 // Skipped without GNU parallel, except under CI=true (.ci/run installs it), where a missing tool is a failure.

@@ -33,9 +33,9 @@ describe('JSON Lines records', () => {
   it('turns bad lines into failures that say which line, and goes on', async () => {
     const recs = await all(['[1, 2]\n{"id": "no-body"}\nnot json\n{"text": "fine"}\n']);
     expect(recs).toEqual([
-      { ok: false, name: 'line-1', line: 1, reason: 'line 1: not a JSON object' },
-      { ok: false, name: 'no-body', id: 'no-body', reason: 'line 2: no "html" or "text" field' },
-      { ok: false, name: 'line-3', line: 3, reason: 'line 3: not valid JSON' },
+      { ok: false, name: 'line-1', line: 1, reason: 'not a JSON object' },
+      { ok: false, name: 'no-body', id: 'no-body', reason: 'no "html" or "text" field (line 2)' },
+      { ok: false, name: 'line-3', line: 3, reason: 'not valid JSON' },
       { ok: true, name: 'line-4', line: 4, payload: 'fine', kind: 'text' },
     ]);
   });

@@ -3,11 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { EXIT } from '../src/cli/exit-codes.js';
-import { articlePage, declutterBin, listTree, readTree, start } from './support/batch.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { articlePage, BIN, declutterBin, listTree, readTree, start } from './support/batch.js';
+import { HEAVY_TEST_MS } from './support/timeouts.js';
 
-jest.setTimeout(120_000);
+// Each test runs batches of hundreds of pages, several times.
+jest.setTimeout(HEAVY_TEST_MS);
 
 const PAGES = 400;
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+if (!hasScript) process.stderr.write('batch-resume.test.ts: the terminal test is skipped: no `script` command (util-linux)\n');
 let dir: string;
 const path = (...parts: string[]) => join(dir, ...parts);
 
@@ -74,6 +79,39 @@ describe('kill -9 part-way, then --resume', () => {
     expect(resumed.code).toBe(EXIT.SOME_FAILED);
     expect(readFileSync(out, 'utf8')).toBe(full);
     expect(readFileSync(path('out.failures.jsonl'), 'utf8')).toBe(readFileSync(path('ref.failures.jsonl'), 'utf8'));
+  });
+
+  it('Ctrl-C part-way stops with exit code 130 and says how to finish; --resume finishes', async () => {
+    const { child, done } = start(['batch', path('pages'), '--out', path('int-tree'), '-j', '2']);
+    let exited = false;
+    void done.then(() => (exited = true));
+    while (!exited && fileCount(path('int-tree')) < PAGES / 4) await sleep(5);
+    expect(exited).toBe(false);
+    child.kill('SIGINT');
+    const run = await done;
+    expect(run.code).toBe(EXIT.INTERRUPTED);
+    expect(run.stderr).toBe('declutter: interrupted; to finish, run the same command with --resume\n');
+    expect(fileCount(path('int-tree'))).toBeLessThan(PAGES);
+    const resumed = await declutterBin(['batch', path('pages'), '--out', path('int-tree'), '-j', '2', '--resume']);
+    expect(resumed.code).toBe(EXIT.SOME_FAILED);
+    expect(readTree(path('int-tree'))).toEqual(readTree(path('ref-tree')));
+  });
+
+  // `script` (util-linux) gives the run a terminal, where Ctrl-C is a byte typed, as a user types it.
+  (hasScript ? it : it.skip)('on a terminal, Ctrl-C puts the terminal back (cursor shown, lines wrapped) before it says how to finish', async () => {
+    const command = `${process.execPath} ${BIN} batch ${path('pages')} --out ${path('tty-tree')} -j 1`;
+    const child = spawn('script', ['-qefc', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let shown = '';
+    child.stdout.on('data', (d: Buffer) => (shown += d.toString('latin1')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    while (fileCount(path('tty-tree')) < 20) await sleep(5);
+    child.stdin.write('\x03');
+    expect(await exited).toBe(EXIT.INTERRUPTED);
+    const after = shown.slice(shown.lastIndexOf('^C'));
+    expect(shown).toContain('\x1b[?25l'); // the bar hid the cursor…
+    expect(after).toContain('\x1b[?25h'); // …and it is shown again,
+    expect(after).toContain('\x1b[?7h'); // with line wrapping back on,
+    expect(after).toMatch(/declutter: interrupted; to finish, run the same command with --resume\r\n$/);
   });
 
   it('resuming a finished run does no work and changes nothing', async () => {

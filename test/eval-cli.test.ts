@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { declutter } from '../src/index.js';
 import { runCli } from './support/cli.js';
+import { jest } from '@jest/globals';
+import { PROCESS_TEST_MS } from './support/timeouts.js';
+
+// Each test extracts and scores a folder of pages.
+jest.setTimeout(PROCESS_TEST_MS);
 
 // Three pages and their references, scored by hand.
 //
@@ -117,7 +122,7 @@ describe('declutter eval PAGES GOLD', () => {
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['options', 'pages', 'summary', 'worst', 'failed']);
-    expect(report.options).toEqual({ favor: 'balanced', input: 'auto' });
+    expect(report.options).toEqual({ favor: 'balanced', input: 'auto', tokens: 'published' });
     expect(report.pages.map((p: { id: string; file: string }) => [p.id, p.file])).toEqual([
       ['a', 'a.html.gz'],
       ['b', 'b.txt'],
@@ -167,6 +172,10 @@ describe('declutter eval PAGES GOLD', () => {
     expect(pages[1]).not.toHaveProperty('error');
     expect(stderr).toContain(`declutter: note: ${path('blank', 'b.html')} is used; b.txt ignored (same id)\n`);
     expect(stderr).toContain('declutter: note: 1 page is empty; scored as empty output\n');
+  });
+
+  it('-f json is --json, as in score; -q is --quiet', async () => {
+    expect((await evalCli('-f', 'json', '-q', path('good'), path('gold'))).stdout).toBe((await evalCli('--json', '--quiet', path('good'), path('gold'))).stdout);
   });
 
   it('drops the page rows from --json with --quiet', async () => {

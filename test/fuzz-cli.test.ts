@@ -17,6 +17,11 @@ import { runCli, type CliRun } from './support/cli.js';
 import {
   anyCodeUnit, countCase, fuzzParams, isWellFormed, recordTime, reportSlowest, samplePages, tagSoup, textDump, timed,
 } from './support/fuzz.js';
+import { jest } from '@jest/globals';
+import { HEAVY_TEST_MS } from './support/timeouts.js';
+
+// Properties run the command on hundreds of generated inputs.
+jest.setTimeout(HEAVY_TEST_MS);
 
 afterAll(() => reportSlowest('fuzz-cli'));
 

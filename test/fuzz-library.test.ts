@@ -5,24 +5,43 @@
  */
 import fc from 'fast-check';
 import { declutter, renderHtml, renderJson, renderMarkdown, renderExplain, score, type Article } from '../src/index.js';
-import type { DeclutterOptions } from '../src/options.js';
+import { DeclutterOptionsError, type DeclutterOptions } from '../src/options.js';
 import { segmentText } from '../src/extract/text/index.js';
 import {
   anyCodeUnit, checkArticle, countCase, damage, describeInput, fuzzParams, inventedWords, isWellFormed, reportSlowest,
   sampleDumps, samplePages, tagSoup, textDump, timed,
 } from './support/fuzz.js';
+import { jest } from '@jest/globals';
+import { HEAVY_TEST_MS } from './support/timeouts.js';
+import { datasetsPresent } from './support/datasets.js';
+
+// Properties clean hundreds of generated and real pages.
+jest.setTimeout(HEAVY_TEST_MS);
 
 afterAll(() => reportSlowest('fuzz-library'));
 
+/** Valid options, at the edges of what they accept: declutter() takes them without throwing. */
 const optionsArb: fc.Arbitrary<Partial<DeclutterOptions>> = fc.record(
   {
     input: fc.constantFrom('auto', 'html', 'text') as fc.Arbitrary<DeclutterOptions['input']>,
     favor: fc.constantFrom('balanced', 'precision', 'recall') as fc.Arbitrary<DeclutterOptions['favor']>,
-    url: fc.constantFrom('https://example.com/a/b', 'not a url', 'http://[::1', ''),
-    maxBytes: fc.constantFrom(0, -1, 1, 100, 1e9, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53),
+    url: fc.constantFrom('https://example.com/a/b', 'http://[::1]/x', 'urn:isbn:0451450523', 'file:///tmp/a.html'),
+    maxBytes: fc.constantFrom(1, 100, 1e9, Number.POSITIVE_INFINITY, 2 ** 53),
+    contentType: fc.constantFrom('text/html; charset=iso-8859-1', 'text/plain', 'nonsense', ''),
   },
   { requiredKeys: [] },
 );
+
+/** Options with at least one bad value: declutter() throws DeclutterOptionsError for them, and nothing else. */
+const badOptionsArb: fc.Arbitrary<Record<string, unknown>> = fc
+  .tuple(
+    optionsArb,
+    fc.constantFrom<[string, unknown]>(
+      ['input', 'pdf'], ['favor', 'nonsense'], ['favor', null], ['maxBytes', 0], ['maxBytes', -1], ['maxBytes', Number.NaN],
+      ['maxBytes', '64MB'], ['url', 'not a url'], ['url', 'http://[::1'], ['url', ''], ['contentType', 7], ['favour', 'recall'],
+    ),
+  )
+  .map(([options, [key, value]]) => ({ ...options, [key]: value }));
 
 /** Runs declutter, checks the shape, the renderers and "invents nothing"; returns the article. */
 function check(input: string | Uint8Array, options: Partial<DeclutterOptions> = {}): Article {
@@ -35,6 +54,20 @@ function check(input: string | Uint8Array, options: Partial<DeclutterOptions> = 
   if (invented.length > 0) throw new Error(`invented words: ${invented.slice(0, 10).join(', ')}`);
   return article;
 }
+
+describe('declutter() refuses bad options with one error type', () => {
+  test('any bad option value, beside good ones', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), badOptionsArb, (text, options) => {
+      expect(() => declutter(text, options as Partial<DeclutterOptions>)).toThrow(DeclutterOptionsError);
+    }), fuzzParams('bad options', 200));
+  });
+
+  test('an input that is neither a string nor bytes', () => {
+    for (const input of [null, undefined, 42, {}, [1, 2], new ArrayBuffer(4)]) {
+      expect(() => declutter(input as unknown as string)).toThrow(DeclutterOptionsError);
+    }
+  });
+});
 
 describe('declutter() never throws and invents nothing', () => {
   test('random bytes', () => {
@@ -88,7 +121,7 @@ describe('declutter() never throws and invents nothing', () => {
   });
 });
 
-describe('real pages from the dev sets, truncated and damaged', () => {
+(datasetsPresent('fuzz-library.test.ts') ? describe : describe.skip)('real pages from the dev sets, truncated and damaged', () => {
   const pages = samplePages(6);
   const dumps = sampleDumps(4);
 

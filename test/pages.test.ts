@@ -1,7 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { declutter } from '../src/index.js';
+import { jest } from '@jest/globals';
 import { describeDisagreements, disagreements } from './support/page-diff.js';
+import { PROCESS_TEST_MS } from './support/timeouts.js';
+
+// Every regression page is cleaned.
+jest.setTimeout(PROCESS_TEST_MS);
 
 /**
  * Regression pages: one folder per page under test/pages/<slug>/ with

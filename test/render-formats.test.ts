@@ -44,7 +44,7 @@ describe('markdown', () => {
       [
         '# Bread & Butter',
         '',
-        'Bread needs \\*time\\* and <patience>.',
+        'Bread needs \\*time\\* and \\<patience>.',
         '',
         '## What you need',
         '',
@@ -69,9 +69,9 @@ describe('markdown', () => {
 
 describe('html', () => {
   const html = renderHtml(article);
-  it('is one article with the title as h1, escaped text, nested lists, a table and pre/code', () => {
+  it('is one article with the title as h1, escaped text, nested lists inside their item, a table and pre/code', () => {
     expect(html.startsWith('<article lang="en">\n<h1>Bread &amp; Butter</h1>\n<p>Bread needs *time* and &lt;patience&gt;.</p>\n<h2>What you need</h2>')).toBe(true);
-    expect(html).toContain('<ul>\n<li>Flour</li>\n<ul>\n<li>Rye flour</li>\n</ul>\n<li>Water</li>\n</ul>');
+    expect(html).toContain('<ul>\n<li>Flour\n<ul>\n<li>Rye flour</li>\n</ul>\n</li>\n<li>Water</li>\n</ul>');
     expect(html).toContain('<table>\n<tr><td>Step</td><td>Time</td></tr>\n<tr><td>Knead</td><td>10 min</td></tr>\n</table>');
     expect(html).toContain('<pre><code>x = 1\n  y = 2</code></pre>');
     expect(html.endsWith('</article>')).toBe(true);
@@ -80,8 +80,15 @@ describe('html', () => {
 });
 
 describe('json', () => {
-  it('has the title, metadata, counts and every block with kind, label, score and reasons', () => {
-    const doc = JSON.parse(renderJson({ ...article, text: renderText(article.blocks) }));
+  it('is a compact document by default: what the page is, its metadata, counts and text, no blocks', () => {
+    const text = renderText(article.blocks);
+    const doc = JSON.parse(renderJson({ ...article, text, url: 'https://bakery.example/bread' }));
+    expect(Object.keys(doc)).toEqual(['ok', 'extractor', 'url', 'title', 'metadata', 'counts', 'text']);
+    expect(doc).toEqual(expect.objectContaining({ url: 'https://bakery.example/bread', title: 'Bread & Butter', text }));
+  });
+
+  it('has the title, metadata, counts and, with blocks, every block with kind, label, score and reasons', () => {
+    const doc = JSON.parse(renderJson({ ...article, text: renderText(article.blocks) }, { blocks: true }));
     expect(doc.title).toBe('Bread & Butter');
     expect(doc.metadata).toEqual({ title: 'Bread & Butter', language: 'en' });
     expect(doc.counts).toEqual(expect.objectContaining({ blocks: 10, kept: 8, removed: 2 }));

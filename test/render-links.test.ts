@@ -5,6 +5,7 @@ import { makeBlock } from './support/blocks.js';
 import { segmentHtml } from '../src/extract/html/index.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderJson } from '../src/render/json.js';
+import { renderText } from '../src/render/text.js';
 import { markdownDestination, renderMarkdown } from '../src/render/markdown.js';
 
 /** A kept block with link spans given as [linked text, href] pairs, found in order in the text. */
@@ -97,16 +98,32 @@ describe('html with links', () => {
 });
 
 describe('json with links', () => {
-  it('adds the spans per block only when asked', () => {
-    const doc = JSON.parse(renderJson(article, { links: true }));
+  it('adds the spans of the text, as offsets into it, only when asked', () => {
+    const text = renderText(article.blocks);
+    const doc = JSON.parse(renderJson({ ...article, text }, { links: true }));
+    expect(doc.links.map((l: { start: number; end: number; href: string }) => [text.slice(l.start, l.end), l.href])).toEqual([
+      ['docs', 'https://example.com/docs'],
+      ['[draft] spec', 'https://example.com/a_(b)'],
+      ...spansOf(article.blocks.slice(1)),
+    ]);
+    expect(JSON.parse(renderJson({ ...article, text })).links).toBeUndefined();
+  });
+
+  it('adds the spans per block with the blocks, only when asked', () => {
+    const doc = JSON.parse(renderJson(article, { links: true, blocks: true }));
     expect(doc.blocks[0].links).toEqual([
       { start: 8, end: 12, href: 'https://example.com/docs' },
       { start: 21, end: 33, href: 'https://example.com/a_(b)' },
     ]);
     expect(doc.blocks[9].links).toBeUndefined();
-    expect(JSON.parse(renderJson(article)).blocks[0].links).toBeUndefined();
+    expect(JSON.parse(renderJson(article, { blocks: true })).blocks[0].links).toBeUndefined();
   });
 });
+
+/** The linked text and href of each span of the kept blocks, in order. */
+function spansOf(blocks: readonly Block[]): [string, string][] {
+  return blocks.filter((b) => b.label === 'content').flatMap((b) => (b.links ?? []).map((s): [string, string] => [b.text.slice(s.start, s.end), s.href]));
+}
 
 /** Each span of the page's blocks as [linked text, href]. */
 function spans(html: string, url?: string): [string, string][][] {

@@ -14,6 +14,11 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EXIT } from '../src/cli/exit-codes.js';
 import { runCli } from './support/cli.js';
+import { jest } from '@jest/globals';
+import { HEAVY_TEST_MS } from './support/timeouts.js';
+
+// Each test starts a headless browser.
+jest.setTimeout(HEAVY_TEST_MS);
 
 /** The computed-style fields the test reads, as the browser returns them. */
 interface BrowserStyle {

@@ -7,6 +7,11 @@ import { EvalReports, prepareReportDir } from '../src/cli/report.js';
 import { declutter } from '../src/index.js';
 import { benchmarkScores } from '../src/score/index.js';
 import { expectOneLineError, runCli } from './support/cli.js';
+import { jest } from '@jest/globals';
+import { PROCESS_TEST_MS } from './support/timeouts.js';
+
+// Each test extracts pages and writes reports.
+jest.setTimeout(PROCESS_TEST_MS);
 
 const seed = 'test/pages/seed/source.txt';
 const seedReference = 'test/pages/seed/reference.txt';
@@ -94,6 +99,8 @@ describe('declutter eval PAGES GOLD --report DIR', () => {
     expect(links.map((m) => m[2])[0]).toBe('off');
     for (const [, href] of links) expect(existsSync(join(out, href!))).toBe(true);
     expect(readFileSync(join(out, 'pages', 'seed.html'), 'utf8')).toContain('<a href="../index.html">← all pages</a>');
+    expect(index).toMatch(/<p class="run">declutter \d+\.\d+\.\d+ · <time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z">/);
+    expect(index).toContain('<span class="opt">--favor balanced</span> <span class="opt">--input auto</span> <span class="opt">--max-bytes 64 MB</span>');
   });
 
   it('adds the group column with --by', async () => {

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { declutter } from '../src/index.js';
-import { analyseReport, renderReport } from '../src/render/report.js';
-import { renderReportIndex, SORT_SCRIPT, type IndexEntry } from '../src/render/report-index.js';
+import type { Article } from '../src/article.js';
+import type { Block } from '../src/blocks/block.js';
+import { analyseReport, describeFrom, foldRuns, renderReport } from '../src/report/page.js';
+import { renderReportIndex, SORT_SCRIPT, type IndexEntry } from '../src/report/index-page.js';
+import { makeBlock } from './support/blocks.js';
 
 const seedPage = readFileSync('test/pages/seed/source.txt');
 const seedReference = readFileSync('test/pages/seed/reference.txt', 'utf8');
@@ -125,6 +128,65 @@ describe('renderReport on hostile input', () => {
   });
 });
 
+describe('the legend of reason codes', () => {
+  /** A stand-in for the classifier's table of reason descriptions. */
+  const TABLE = { 'link-dense': 'most of its text is in links', good: 'the rules scored it as content' };
+  const withReasons = (index: number, label: Block['label'], reasons: string[]): Block => ({ ...makeBlock(index, 'paragraph', `Block ${index}`, { label }), reasons });
+  const article: Article = {
+    ok: true,
+    extractor: 'html',
+    metadata: {},
+    blocks: [withReasons(0, 'boilerplate', ['link-dense', 'short']), withReasons(1, 'content', ['long', '→good'])],
+    text: 'Block 1',
+  };
+
+  it('lists the reasons of the page that have a description, and shows each on hover', () => {
+    const report = renderReport(article, { describeReason: describeFrom(TABLE) });
+    expect(report).toContain('<summary>What the reasons on this page mean</summary>');
+    expect(report).toContain('<div><dt><code>link-dense</code></dt><dd>most of its text is in links</dd></div>');
+    expect(report).toContain('<div><dt><code>good</code></dt><dd>the rules scored it as content</dd></div>');
+    expect(report).not.toMatch(/<dt><code>(short|long)<\/code>/); // no description, no entry
+    expect(blockHtml(report, 0)).toContain('<code title="most of its text is in links">link-dense</code> <code>short</code>');
+    expect(blockHtml(report, 1)).toContain('<code title="the rules scored it as content">→good</code>');
+  });
+
+  it('takes a function as well as a table, and has no legend without one', () => {
+    const upper = renderReport(article, { describeReason: (reason) => (reason === 'short' ? 'few words' : undefined) });
+    expect(upper).toContain('<dd>few words</dd>');
+    expect(renderReport(article)).not.toContain('What the reasons on this page mean');
+    expect(describeFrom(new Map([['a', 'b']]))('a')).toBe('b');
+    expect(describeFrom({ a: 'b' })('toString')).toBeUndefined();
+  });
+});
+
+describe('folding and the first kept block', () => {
+  const blocks = (labels: string): Block[] =>
+    [...labels].map((c, i) => makeBlock(i, 'paragraph', `Block ${i}`, { label: c === 'k' ? 'content' : 'boilerplate' }));
+
+  it('folds runs of at least eight removed blocks, and no shorter run', () => {
+    const runs = foldRuns(blocks('rrrrrrrrrrkrrrkrrrrrrrr'), () => false);
+    expect(runs.map((r) => [r.fold, r.blocks.length])).toEqual([[true, 10], [false, 5], [true, 8]]);
+  });
+
+  it('never folds a removed block that holds missing reference text: it cuts the run', () => {
+    const runs = foldRuns(blocks('rrrrrrrrrrrrrrrk'), (b) => b.index === 5);
+    expect(runs.map((r) => [r.fold, r.blocks.map((b) => b.index)])).toEqual([
+      [false, [0, 1, 2, 3, 4, 5]],
+      [true, [6, 7, 8, 9, 10, 11, 12, 13, 14]],
+      [false, [15]],
+    ]);
+  });
+
+  it('in the report, a fold is one line that opens to the blocks, and the header links to the first kept block', () => {
+    const article: Article = { ok: true, extractor: 'html', metadata: {}, blocks: blocks('rrrrrrrrrrk'), text: 'Block 10' };
+    const report = renderReport(article);
+    expect(report).toContain('<details class="fold removed"><summary>10 removed blocks, #0–#9 (20 words)</summary>');
+    expect(report.indexOf('</details>')).toBeLessThan(report.indexOf('id="b10"'));
+    expect(report).toContain('<a href="#b10">first kept block (#10) ↓</a>');
+    expect(renderReport({ ...article, blocks: blocks('rr') })).not.toContain('first kept block');
+  });
+});
+
 describe('renderReportIndex', () => {
   const row = (id: string, f1: number, wordF1: number, extra: Partial<IndexEntry> = {}): IndexEntry => ({
     id,
@@ -156,6 +218,16 @@ describe('renderReportIndex', () => {
     expect(index).not.toMatch(/bad-<b>|forum<i>/);
     expect(index).toMatch(/<tr data-rank="1" class="error"><td data-v="1">1<\/td><td data-v="unread" class="text">unread<\/td>/);
     expect(index).toContain('error: no such file');
+  });
+
+  it('records the version, the date and the options of the run', () => {
+    const withRun = renderReportIndex(entries, { run: { version: '9.9.9', date: '2030-01-02T03:04:05.000Z', options: { favor: 'recall', input: 'auto' } } });
+    expect(withRun).toContain('<meta name="generator" content="declutter 9.9.9">');
+    expect(withRun).toContain(
+      '<p class="run">declutter 9.9.9 · <time datetime="2030-01-02T03:04:05.000Z">2030-01-02T03:04:05.000Z</time> · ' +
+        '<span class="opt">--favor recall</span> <span class="opt">--input auto</span></p>',
+    );
+    expect(index).not.toContain('class="run"');
   });
 
   it('runs only its own sort script, allowed by its hash', () => {

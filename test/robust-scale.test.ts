@@ -12,6 +12,11 @@ import path from 'node:path';
 import { declutter, score, type Article } from '../src/index.js';
 import { decodeInput } from '../src/input/index.js';
 import { checkArticle, countCase, inventedWords, note, reportSlowest, sampleDumps, samplePages, timed } from './support/fuzz.js';
+import { jest } from '@jest/globals';
+import { HEAVY_TEST_MS } from './support/timeouts.js';
+
+// Pages of many megabytes and nesting 100,000 deep.
+jest.setTimeout(HEAVY_TEST_MS);
 
 afterAll(() => reportSlowest('robust-scale'));
 

@@ -63,10 +63,22 @@ describe('aggregate', () => {
     expect(summary.words.f1).toEqual(closeTo((16 / 9 + 1) / 5));
   });
 
+  it('counts as accurate the pages whose tokens are exactly the reference\'s, over every page', () => {
+    const exact = [page('A', 'alpha, beta: gamma!', 'alpha beta gamma'), page('B', 'alpha beta', 'alpha beta gamma')];
+    expect(aggregate(exact).zyte.accuracy).toBe(0.5);
+    expect(aggregate([...exact, page('C', '', '')]).zyte.accuracy).toEqual(closeTo(2 / 3));
+  });
+
+  it('records the token method the rows were scored with', () => {
+    expect(aggregate(rows).tokens).toBe('published');
+    expect(aggregate(rows, 'words').tokens).toBe('words');
+  });
+
   it('gives zero means, never NaN, for no pages', () => {
     expect(aggregate([])).toEqual({
       pages: 0,
-      zyte: { precision: 0, recall: 0, f1: 0, pagesWithOutput: 0, pagesWithReference: 0 },
+      tokens: 'published',
+      zyte: { precision: 0, recall: 0, f1: 0, pagesWithOutput: 0, pagesWithReference: 0, accuracy: 0 },
       words: { precision: 0, recall: 0, f1: 0 },
     });
     expect(mean([])).toBe(0);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../src/cli/main.js';
 import type { CliIO } from '../src/cli/io.js';
+import { EXIT } from '../src/cli/exit-codes.js';
 
 /** A CliIO that records what the command writes. */
 function fakeIO(env: NodeJS.ProcessEnv = {}): { io: CliIO; stdout: () => string; stderr: () => string } {
@@ -63,10 +64,24 @@ describe('declutter score FILE FILE', () => {
     const { code, stdout, stderr } = await run([path('output.txt'), path('reference.txt')]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/Zyte 4-shingles\s+0\.571\s+0\.364\s+0\.444/);
-    expect(stdout).toMatch(/WCXB words\s+0\.700\s+0\.500\s+0\.583/);
+    expect(stdout).toMatch(/Zyte \(scrapinghub method\)\s+0\.571\s+0\.364\s+0\.444/);
+    expect(stdout).toMatch(/WCXB word F1\s+0\.700\s+0\.500\s+0\.583/);
     expect(stdout).toMatch(/similarity\s+0\.\d{3}/);
     expect(stdout).toContain('4 matched, 3 extra, 7 missing');
+  });
+
+  it('refuses a binary file as the clean command does (exit 4, one line)', async () => {
+    // An executable's first bytes: the ELF magic, then NULs.
+    writeFileSync(path('program'), Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(200)]));
+    const { code, stdout, stderr } = await run([path('program'), path('program')]);
+    expect([code, stdout]).toEqual([EXIT.REJECTED, '']);
+    expect(stderr).toBe(`declutter: ${path('program')}: input is binary, not text (looks like an ELF executable)\n`);
+  });
+
+  it('-f json is --json', async () => {
+    expect((await run(['-f', 'json', path('output.txt'), path('reference.txt')])).stdout).toBe(
+      (await run(['--json', path('output.txt'), path('reference.txt')])).stdout,
+    );
   });
 
   it('prints one JSON object with --json', async () => {

@@ -1,45 +1,97 @@
 import stringSimilarity from 'string-similarity';
-import { benchmarkScores, normalizeText, score, similarity, tokenize, WORD_RUN_PATTERN } from '../src/score/index.js';
+import {
+  benchmarkScores,
+  normalizeText,
+  PUBLISHED_TOKEN_PATTERN,
+  publishedTokens,
+  score,
+  similarity,
+  tokenize,
+  WORD_RUN_PATTERN,
+  wordTokens,
+} from '../src/score/index.js';
 
 /** Rounds away floating-point noise so hand-computed fractions compare exactly. */
 const closeTo = (value: number) => expect.closeTo(value, 10);
 
-describe('tokenize', () => {
+describe("tokenize, 'published' method (the default): Python's \\w+", () => {
+  it('is the default method', () => {
+    expect(tokenize('Привет, мир_1 e\u0301')).toEqual(publishedTokens('Привет, мир_1 e\u0301'));
+    expect(tokenize('a b', 'words')).toEqual(wordTokens('a b'));
+  });
+
   it('keeps the \\w+ runs of Latin text exactly, case and underscores included', () => {
-    expect(tokenize("It's 2024: snake_case, e-mail & C++!")).toEqual(['It', 's', '2024', 'snake_case', 'e', 'mail', 'C']);
+    expect(publishedTokens("It's 2024: snake_case, e-mail & C++!")).toEqual(['It', 's', '2024', 'snake_case', 'e', 'mail', 'C']);
+  });
+
+  it('does not normalise: a combining mark is no word character, so it splits a word as Python does', () => {
+    // re.findall(r'\w+', 'cafe\u0301 x') == ['cafe', 'x']; re.findall(r'\w+', 'पानी') == ['प', 'न']
+    expect(publishedTokens('cafe\u0301 x')).toEqual(['cafe', 'x']);
+    expect(publishedTokens('पानी')).toEqual(['प', 'न']);
+    expect(score('cafe\u0301 au lait', 'café au lait').zyte.f1).toBe(0);
+  });
+
+  it('keeps a run of an unspaced script whole, as Python does', () => {
+    expect(publishedTokens('我们今天去北京看长城。')).toEqual(['我们今天去北京看长城']);
+  });
+
+  it('keeps a variation selector out of words without dropping it', () => {
+    expect(publishedTokens('❤\uFE0Fhttps link')).toEqual(['https', 'link']);
+  });
+
+  it('equals PUBLISHED_TOKEN_PATTERN matches on every BMP character and some astral ones', () => {
+    let all = '';
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      all += String.fromCharCode(code);
+      if (code % 7 === 0) all += ' ';
+    }
+    all += ' 𝐀𝐁𝐂 𝟏𝟐 😀word 𐐷x \u{20000}\u{20001} a\u{1D167}b';
+    expect(publishedTokens(all)).toEqual(all.match(PUBLISHED_TOKEN_PATTERN));
+  });
+
+  it('gives no tokens for empty, blank or punctuation-only text', () => {
+    expect(publishedTokens('')).toEqual([]);
+    expect(publishedTokens(' \n\t — … !?')).toEqual([]);
+  });
+});
+
+describe("tokenize, 'words' method", () => {
+  it('keeps the \\w+ runs of Latin text exactly, case and underscores included', () => {
+    expect(wordTokens("It's 2024: snake_case, e-mail & C++!")).toEqual(['It', 's', '2024', 'snake_case', 'e', 'mail', 'C']);
   });
 
   it('treats accented Latin letters, umlauts and Cyrillic as word characters', () => {
-    expect(tokenize('naïve café, über-Straße; Привет, мир')).toEqual(['naïve', 'café', 'über', 'Straße', 'Привет', 'мир']);
+    expect(wordTokens('naïve café, über-Straße; Привет, мир')).toEqual(['naïve', 'café', 'über', 'Straße', 'Привет', 'мир']);
   });
 
   it('composes decomposed accents (NFC), so e + U+0301 and é are one word', () => {
-    expect(tokenize('cafe\u0301')).toEqual(['café']);
-    expect(score('cafe\u0301 au lait', 'café au lait').zyte.f1).toBe(1);
+    expect(wordTokens('cafe\u0301')).toEqual(['café']);
+    expect(score('cafe\u0301 au lait', 'café au lait', { tokens: 'words' }).zyte.f1).toBe(1);
   });
 
   it('keeps combining marks inside a word (Devanagari) but never starts a word with one', () => {
-    expect(tokenize('पानी की राजनीति')).toEqual(['पानी', 'की', 'राजनीति']);
-    expect(tokenize('\u0301abc')).toEqual(['abc']);
+    expect(wordTokens('पानी की राजनीति')).toEqual(['पानी', 'की', 'राजनीति']);
+    expect(wordTokens('\u0301abc')).toEqual(['abc']);
   });
 
   it('drops variation selectors, so an emoji does not glue itself to the next word', () => {
-    expect(tokenize('❤\uFE0Fhttps link')).toEqual(['https', 'link']);
+    expect(wordTokens('❤\uFE0Fhttps link')).toEqual(['https', 'link']);
   });
 
   it('splits Chinese, Japanese and Thai runs into words with the ICU segmenter', () => {
     // Without segmentation each of these is one \w+ run, i.e. one token.
-    expect(tokenize('我们今天去北京看长城。')).toEqual(['我们', '今天', '去', '北京', '看', '长城']);
-    const japanese = tokenize('東京スカイツリーに行きました');
+    expect(wordTokens('我们今天去北京看长城。')).toEqual(['我们', '今天', '去', '北京', '看', '长城']);
+    const japanese = wordTokens('東京スカイツリーに行きました');
     expect(japanese.length).toBeGreaterThan(3);
     expect(japanese.join('')).toBe('東京スカイツリーに行きました');
-    const thai = tokenize('ภาษาไทยง่ายนิดเดียว');
+    const thai = wordTokens('ภาษาไทยง่ายนิดเดียว');
     expect(thai.length).toBeGreaterThan(2);
     expect(thai.join('')).toBe('ภาษาไทยง่ายนิดเดียว');
   });
 
   it('segments only the runs that hold an unspaced script', () => {
-    expect(tokenize('iPhone手机 costs 2020年 dollars')).toEqual(['iPhone', '手机', 'costs', '2020', '年', 'dollars']);
+    expect(wordTokens('iPhone手机 costs 2020年 dollars')).toEqual(['iPhone', '手机', 'costs', '2020', '年', 'dollars']);
   });
 
   it('equals WORD_RUN_PATTERN matches on every spaced-script BMP character and some astral ones', () => {
@@ -53,19 +105,25 @@ describe('tokenize', () => {
     }
     all += ' 𝐀𝐁𝐂 𝟏𝟐 😀word 𐐷x';
     const text = normalizeText(all);
-    expect(tokenize(text)).toEqual(text.match(WORD_RUN_PATTERN));
+    expect(wordTokens(text)).toEqual(text.match(WORD_RUN_PATTERN));
   });
 
   it('gives no tokens for empty, blank or punctuation-only text', () => {
-    expect(tokenize('')).toEqual([]);
-    expect(tokenize(' \n\t — … !?')).toEqual([]);
+    expect(wordTokens('')).toEqual([]);
+    expect(wordTokens(' \n\t — … !?')).toEqual([]);
   });
 });
 
 describe('Zyte shingle metric', () => {
+  it('marks a page exact when the token sequences are equal, whatever the punctuation and spacing', () => {
+    expect(score('One, two;\n\nthree!', 'One two three').zyte.exact).toBe(true);
+    expect(score('One two three', 'one two three').zyte.exact).toBe(false);
+    expect(score('One two three', 'One two three four').zyte.exact).toBe(false);
+  });
+
   it('scores identical texts 1', () => {
     const text = 'The quick brown fox jumps over the lazy dog.';
-    expect(score(text, text).zyte).toEqual({ precision: 1, recall: 1, f1: 1, tp: 6, fp: 0, fn: 0 });
+    expect(score(text, text).zyte).toEqual({ precision: 1, recall: 1, f1: 1, tp: 6, fp: 0, fn: 0, exact: true });
   });
 
   it('scores disjoint texts 0', () => {
@@ -77,6 +135,7 @@ describe('Zyte shingle metric', () => {
       tp: 0,
       fp: 1,
       fn: 1,
+      exact: false,
     });
   });
 
@@ -117,23 +176,23 @@ describe('Zyte shingle metric', () => {
   });
 
   it('scores an empty prediction 0 (tp 0, fp 0, fn = reference shingles)', () => {
-    expect(score('', 'one two three four five').zyte).toEqual({ precision: 0, recall: 0, f1: 0, tp: 0, fp: 0, fn: 2 });
+    expect(score('', 'one two three four five').zyte).toEqual({ precision: 0, recall: 0, f1: 0, tp: 0, fp: 0, fn: 2, exact: false });
   });
 
   it('scores output against an empty reference 0 (tp 0, fp = output shingles, fn 0)', () => {
-    expect(score('one two three four five', '').zyte).toEqual({ precision: 0, recall: 0, f1: 0, tp: 0, fp: 2, fn: 0 });
+    expect(score('one two three four five', '').zyte).toEqual({ precision: 0, recall: 0, f1: 0, tp: 0, fp: 2, fn: 0, exact: false });
   });
 
   it('scores two empty texts 1 (punctuation is not content)', () => {
-    expect(score('', '').zyte).toEqual({ precision: 1, recall: 1, f1: 1, tp: 0, fp: 0, fn: 0 });
+    expect(score('', '').zyte).toEqual({ precision: 1, recall: 1, f1: 1, tp: 0, fp: 0, fn: 0, exact: true });
     expect(score('— … !', '\n\n').zyte.f1).toBe(1);
   });
 
-  it('scores a Chinese sentence against a slightly different one partially', () => {
+  it("with 'words' tokens, scores a Chinese sentence against a slightly different one partially", () => {
     // 我们|今天|去|北京|看|长城 vs 我们|明天|去|北京|看|长城: six words each, three shingles each;
     // only [去 北京 看 长城] is shared: tp 1, fp 2, fn 2, P = R = F1 = 1/3.
     // (Unsegmented, each sentence would be one token and the score 0.)
-    const zyte = score('我们明天去北京看长城。', '我们今天去北京看长城。').zyte;
+    const zyte = score('我们明天去北京看长城。', '我们今天去北京看长城。', { tokens: 'words' }).zyte;
     expect(zyte).toMatchObject({ tp: 1, fp: 2, fn: 2 });
     expect(zyte.f1).toEqual(closeTo(1 / 3));
   });
@@ -174,9 +233,17 @@ describe('WCXB word metric', () => {
     expect(score('something', '').words).toEqual({ precision: 0, recall: 0, f1: 0 });
   });
 
-  it('scores Chinese by words', () => {
+  it("with 'words' tokens, scores Chinese by words; with the published tokens, a sentence is one word", () => {
     // 6 words each, 5 shared (我们 去 北京 看 长城): P = R = F1 = 5/6.
-    expect(score('我们明天去北京看长城。', '我们今天去北京看长城。').words.f1).toEqual(closeTo(5 / 6));
+    expect(score('我们明天去北京看长城。', '我们今天去北京看长城。', { tokens: 'words' }).words.f1).toEqual(closeTo(5 / 6));
+    expect(score('我们明天去北京看长城。', '我们今天去北京看长城。').words.f1).toBe(0);
+  });
+
+  it('lower-cases the whole text before it tokenises, as WCXB does', () => {
+    // 'İ'.lower() is 'i' + U+0307 (a mark, no word character): Python's re.findall(r'\w+', 'İstanbul'.lower())
+    // gives ['i', 'stanbul'], which a lower-cased token 'i̇stanbul' would not match.
+    expect(score('i stanbul', 'İstanbul').words.f1).toBe(1);
+    expect(score('i stanbul', 'İstanbul', { tokens: 'words' }).words.f1).toBe(0);
   });
 });
 

@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { declutter, score } from '../src/index.js';
+import { jest } from '@jest/globals';
+import { PROCESS_TEST_MS } from './support/timeouts.js';
+
+// The seed page is cleaned at each favor setting.
+jest.setTimeout(PROCESS_TEST_MS);
 
 /**
  * The seed page: a magazine page dumped to text (navigation, headline lists, share buttons, footer) around one

@@ -15,6 +15,12 @@ export const FORMAT_EXTENSIONS: Readonly<Record<Format, string>> = Object.freeze
 
 /** Page files: the extension that says "a page", before an optional `.gz`. */
 const PAGE_EXTENSIONS = ['.html', '.htm', '.txt'] as const;
+
+/**
+ * Extensions a saved page often has, though they do not say "HTML": what a crawler (`wget -r`) or a server
+ * names its pages. A folder walk takes such a file, or one without an extension, when its content is HTML.
+ */
+const MAYBE_PAGE_EXTENSIONS = ['.xhtml', '.xht', '.shtml', '.shtm', '.php', '.asp', '.aspx', '.jsp', '.cfm', '.cgi'] as const;
 const GZIP_EXTENSION = '.gz';
 
 /** Containers of many pages, by the extension before an optional `.gz`. */
@@ -55,6 +61,13 @@ export function isPageName(name: string): boolean {
   return PAGE_EXTENSIONS.some((ext) => inner.endsWith(ext) && inner.length > ext.length);
 }
 
+/** A file whose name allows a page: a MAYBE_PAGE_EXTENSIONS one, or a name without an extension (`about`, `index`). */
+export function mayBePage(name: string): boolean {
+  const lower = lowerName(name);
+  if (!lower.includes('.')) return true;
+  return MAYBE_PAGE_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
+}
+
 /** `jsonl` for `.jsonl`/`.ndjson`, `warc` for `.warc`/`.wet`, each optionally `.gz`; undefined otherwise. */
 export function containerKind(name: string): ContainerKind | undefined {
   const inner = lowerName(stripGzip(name));
@@ -66,7 +79,7 @@ export function containerKind(name: string): ContainerKind | undefined {
 export function stemOf(name: string): string {
   const inner = stripGzip(name);
   const lower = lowerName(inner);
-  for (const ext of [...PAGE_EXTENSIONS, ...CONTAINER_EXTENSIONS.map(([e]) => e)]) {
+  for (const ext of [...PAGE_EXTENSIONS, ...MAYBE_PAGE_EXTENSIONS, ...CONTAINER_EXTENSIONS.map(([e]) => e)]) {
     if (lower.endsWith(ext) && lower.length > ext.length) return inner.slice(0, -ext.length);
   }
   return inner;

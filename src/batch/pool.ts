@@ -2,9 +2,9 @@
  * A fixed set of worker threads, one task each at a time. A task that runs past its time budget is recorded
  * as a failure and its worker is terminated and replaced, so one pathological page cannot stall a run.
  */
-import { existsSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { workerFile } from './worker-file.cjs';
 import { temporaryPath, type Task, type TaskResult, type WorkerOptions } from './task.js';
 
 /** The heap limits of the workers (see HEAP_LIMITS). */
@@ -28,12 +28,6 @@ export const HEAP_LIMITS: HeapLimits = Object.freeze({
 
 const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
-/** The compiled worker next to this module; from the TypeScript sources (tests), the built one in dist/. */
-function workerUrl(): URL {
-  const here = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  return new URL('../../dist/batch/worker.js', import.meta.url);
-}
 
 interface Slot {
   worker: Worker;
@@ -71,7 +65,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerUrl(), { workerData: this.options, resourceLimits: this.heap.normal });
+    const worker = new Worker(workerFile(), { workerData: this.options, resourceLimits: this.heap.normal });
     const slot: Slot = { worker, ready: false };
     worker.on('message', (message: TaskResult | { ready: true }) => {
       if ('ready' in message) {
@@ -152,7 +146,7 @@ export class WorkerPool {
   /** Runs one task in a worker of its own with the large heap, under the same time budget. */
   private runAlone(task: Task): Promise<TaskResult> {
     return new Promise((resolve) => {
-      const worker = new Worker(workerUrl(), { workerData: this.options, resourceLimits: this.heap.large });
+      const worker = new Worker(workerFile(), { workerData: this.options, resourceLimits: this.heap.large });
       let timer: NodeJS.Timeout | undefined;
       let settled = false;
       const end = (result: TaskResult): void => {

@@ -4,15 +4,17 @@
  *
  *   walk ─► shard ─► resume? ─► window ─► workers ─► reorder ─► outputs + failures report + progress
  */
-import { closeSync, ftruncateSync, openSync, readSync, fstatSync, rmSync, writeSync, mkdirSync, realpathSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readSync, fstatSync, rmSync, rmdirSync, writeSync, mkdirSync, realpathSync } from 'node:fs';
 import { access, opendir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { DEFAULT_OPTIONS } from '../options.js';
+import { renderOptionsOf } from '../render/format.js';
 import { FORMAT_EXTENSIONS, shardOf, type Shard } from './names.js';
 import { WorkerPool } from './pool.js';
 import { temporaryNameTest, type FailureCategory, type Task, type TaskResult, type WorkerOptions } from './task.js';
-import { BatchUsageError, planInputs, walkInputs, type Identity, type InputPlan, type WorkItem } from './walk.js';
+import { fsErrorReason } from '../fs-errors.js';
+import { BatchUsageError, planInputs, walkInputs, type FileItem, type Identity, type InputPlan, type RecordItem, type WorkItem } from './walk.js';
 
 /** Defaults of the batch-only options (the extraction options take theirs from DEFAULT_OPTIONS). */
 export const BATCH_DEFAULTS = Object.freeze({
@@ -43,7 +45,6 @@ export type BatchRequest = Pick<BatchOptions, 'inputs' | 'out'> & Partial<Omit<B
 export function batchOptions(request: BatchRequest): BatchOptions {
   return {
     format: 'text',
-    links: false,
     input: DEFAULT_OPTIONS.input,
     favor: DEFAULT_OPTIONS.favor,
     maxBytes: DEFAULT_OPTIONS.maxBytes,
@@ -70,12 +71,16 @@ export interface BatchProgress {
   failed: number;
   skipped: number;
   words: number;
+  /** Files of the walked folders that are not pages (images, stylesheets…), left alone. */
+  ignored: number;
 }
 
 export interface BatchSummary extends BatchProgress {
   seconds: number;
   /** The failures report, when one was written. */
   failuresPath?: string;
+  /** The manifest of a tree's records (which output holds which record), when one was written. */
+  manifestPath?: string;
 }
 
 export interface BatchEvents {
@@ -109,13 +114,19 @@ type Outcome =
   | { type: 'failed'; failure: Failure }
   | { type: 'skipped' };
 
+/** A line of a tree's manifest: a record of a container (who it is) and the output that holds it. */
+type ManifestEntry = Identity & { output: string };
+
 /** Appends lines to a file with plain write(2) calls: in order, and complete in the file once written. */
 class LineFile {
   private fd: number | undefined;
+  /** True once a write opened (created) the file. */
+  written = false;
   constructor(readonly path: string) {}
   write(line: string): void {
     try {
       if (this.fd === undefined) this.fd = openSync(this.path, 'a');
+      this.written = true;
       const bytes = Buffer.from(line, 'utf8');
       for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
     } catch (err) {
@@ -203,7 +214,7 @@ class Signal {
 }
 
 /** Checks the command line's paths, creates the output, and resolves the plan of inputs. */
-async function prepare(opts: BatchOptions, mode: OutMode, cwd: string): Promise<{ plan: InputPlan; exclude?: string }> {
+async function prepare(opts: BatchOptions, mode: OutMode, cwd: string): Promise<{ plan: InputPlan; exclude?: string; created: boolean }> {
   if (opts.inputs.length === 0) throw new BatchUsageError('no input: give folders, files, globs, or "-" for JSON Lines on stdin');
   if (/\.jsonl\.gz$/i.test(opts.out)) throw new BatchUsageError('--out cannot write gzip: give a .jsonl file, or "-" and pipe it through gzip');
   if (opts.resume && mode.type === 'stdout') throw new BatchUsageError('--resume needs --out to be a folder or a .jsonl file, not "-"');
@@ -213,7 +224,7 @@ async function prepare(opts: BatchOptions, mode: OutMode, cwd: string): Promise<
       if (root.type === 'file' && root.path === mode.file) throw new BatchUsageError(`--out ${opts.out} is also an input`);
     }
   }
-  if (mode.type !== 'tree') return { plan };
+  if (mode.type !== 'tree') return { plan, created: false };
   for (const root of plan.roots) {
     if (root.type === 'folder' || root.type === 'glob' || root.type === 'file') {
       if (mode.dir === root.path || root.path.startsWith(mode.dir + sep)) {
@@ -222,8 +233,8 @@ async function prepare(opts: BatchOptions, mode: OutMode, cwd: string): Promise<
     }
   }
   try {
-    mkdirSync(mode.dir, { recursive: true });
-    return { plan, exclude: realpathSync(mode.dir) };
+    const created = mkdirSync(mode.dir, { recursive: true }) !== undefined;
+    return { plan, exclude: realpathSync(mode.dir), created };
   } catch (err) {
     throw new OutputError(mode.dir, err);
   }
@@ -242,19 +253,108 @@ export async function runBatch(opts: BatchOptions, events: BatchEvents = {}): Pr
   const started = process.hrtime.bigint();
   const cwd = opts.cwd ?? process.cwd();
   const mode = outMode(opts.out, cwd);
-  const { plan, exclude } = await prepare(opts, mode, cwd);
+  const { plan, exclude, created } = await prepare(opts, mode, cwd);
   const extension = FORMAT_EXTENSIONS[opts.format];
-  const failuresPath = failuresPathFor(opts, mode, cwd);
   const tmpTag = opts.shard === undefined ? '1of1' : `${opts.shard.index}of${opts.shard.count}`;
+  const walk = walkInputs(plan, { extension, ...(exclude === undefined ? {} : { exclude }), ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }), cwd });
+  const items = await someInput(walk);
+  if (items === undefined) {
+    if (created) removeIfEmpty(mode);
+    throw new BatchUsageError(`no pages matched ${opts.inputs.join(' ')} (${PAGES_ARE})`);
+  }
+  const outputs = await prepareOutputs(opts, mode, cwd, tmpTag);
+  const sink = new OrderedSink(outputs, events, windowSize(mode, opts.jobs));
+  const worker: WorkerOptions = {
+    tmpTag,
+    format: opts.format,
+    ...renderOptionsOf(opts),
+    input: opts.input,
+    favor: opts.favor,
+    maxBytes: opts.maxBytes,
+  };
+  const pool = new WorkerPool(opts.jobs, worker, opts.pageTimeout * 1000);
 
-  // Resume: in tree mode an output that exists is complete (outputs are renamed into place); in JSON Lines
-  // mode every page wrote one line, to the output or to the failures report, in input order.
-  let resumeAfter = 0;
+  // The expected total is counted on the side (folders and files only); the bar starts at once.
+  if (events.onTotal !== undefined) void countPages(plan, extension, exclude, opts.shard).then((n) => events.onTotal?.(n));
+  try {
+    const fed = await feed(items, opts, mode, outputs.resumeAfter, sink, pool);
+    await sink.settled(fed);
+  } finally {
+    await pool.close();
+    sink.close();
+    outputs.close();
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return sink.summary(seconds);
+}
+
+/** What a folder walk takes, for the message when it takes nothing. */
+const PAGES_ARE = 'pages are .html, .htm and .txt files, optionally .gz, and files holding HTML; JSON Lines and WARC files are named or globbed';
+
+/**
+ * The work items, unless every input is a folder or glob that matched no page (its other files left alone): then
+ * undefined, before any output is made. The items read ahead are given again.
+ */
+async function someInput(items: AsyncGenerator<WorkItem>): Promise<AsyncIterable<WorkItem> | undefined> {
+  const ahead: WorkItem[] = [];
+  let next = await items.next();
+  while (next.done !== true && (next.value.type === 'ignored' || (next.value.type === 'failed' && next.value.unmatched === true))) {
+    ahead.push(next.value);
+    next = await items.next();
+  }
+  if (next.done === true && ahead.some((item) => item.type === 'failed')) return undefined;
+  const first = next;
+  return (async function* () {
+    yield* ahead;
+    if (first.done === true) return;
+    yield first.value;
+    yield* items;
+  })();
+}
+
+/** Removes the output folder (which the run made) when nothing was written into it. */
+function removeIfEmpty(mode: OutMode): void {
+  if (mode.type !== 'tree') return;
+  try {
+    rmdirSync(mode.dir);
+  } catch {
+    // Not empty, or not ours to remove: left as it is.
+  }
+}
+
+/** The output files of a run, opened, and where an interrupted run it resumes left off. */
+interface Outputs {
+  /** JSON Lines output file (mode 'jsonl'). */
+  output?: LineFile;
+  /** JSON Lines on standard output (mode 'stdout'). */
+  stdout?: NodeJS.WritableStream;
+  failures?: LineFile;
+  failuresPath?: string;
+  /** A tree's manifest of records (opened on the first record). */
+  manifest?: LineFile;
+  /** Pages an interrupted JSON Lines run already wrote, to the output or the failures report. */
+  resumeAfter: number;
   /** Failures an interrupted JSON Lines run already reported: they stay in the report and count as failed. */
+  priorFailures: number;
+  close(): void;
+}
+
+/**
+ * Opens the outputs. Resume: in tree mode an output that exists is complete (outputs are renamed into place), so
+ * only the temporary files left behind are removed; in JSON Lines mode every page wrote one line, to the output
+ * or to the failures report, in input order, so the count of complete lines says where to go on. Without
+ * --resume, earlier outputs and reports are replaced.
+ */
+async function prepareOutputs(opts: BatchOptions, mode: OutMode, cwd: string, tmpTag: string): Promise<Outputs> {
+  const failuresPath = failuresPathFor(opts, mode, cwd);
+  let resumeAfter = 0;
   let priorFailures = 0;
+  const manifestPath = mode.type === 'tree' ? join(mode.dir, opts.shard === undefined ? 'manifest.jsonl' : `manifest.${opts.shard.index}-of-${opts.shard.count}.jsonl`) : undefined;
   if (mode.type === 'tree') {
     await removeTemporaries(mode.dir, tmpTag);
     if (failuresPath !== undefined) rmSync(failuresPath, { force: true });
+    // Every record goes through the run again, done or skipped: the manifest is written whole each time.
+    if (manifestPath !== undefined) rmSync(manifestPath, { force: true });
   } else if (mode.type === 'jsonl') {
     if (opts.resume) {
       priorFailures = failuresPath === undefined ? 0 : completeLines(failuresPath);
@@ -266,7 +366,6 @@ export async function runBatch(opts: BatchOptions, events: BatchEvents = {}): Pr
   } else if (failuresPath !== undefined) {
     rmSync(failuresPath, { force: true });
   }
-
   for (const file of [mode.type === 'jsonl' ? mode.file : undefined, failuresPath]) {
     if (file === undefined) continue;
     try {
@@ -276,129 +375,206 @@ export async function runBatch(opts: BatchOptions, events: BatchEvents = {}): Pr
     }
   }
   const output = mode.type === 'jsonl' ? new LineFile(mode.file) : undefined;
-  if (output !== undefined) output.write(''); // create the file even when no page succeeds
-  const failuresFile = failuresPath === undefined ? undefined : new LineFile(failuresPath);
-  const stdout = mode.type === 'stdout' ? (opts.stdout ?? process.stdout) : undefined;
+  output?.write(''); // create the file even when no page succeeds
+  const failures = failuresPath === undefined ? undefined : new LineFile(failuresPath);
+  const manifest = manifestPath === undefined ? undefined : new LineFile(manifestPath);
+  return {
+    ...(output === undefined ? {} : { output }),
+    ...(manifest === undefined ? {} : { manifest }),
+    ...(mode.type === 'stdout' ? { stdout: opts.stdout ?? process.stdout } : {}),
+    ...(failures === undefined ? {} : { failures }),
+    ...(failuresPath === undefined ? {} : { failuresPath }),
+    resumeAfter,
+    priorFailures,
+    close() {
+      output?.close();
+      failures?.close();
+      manifest?.close();
+    },
+  };
+}
 
-  const progress: BatchProgress = { settled: 0, total: 0, extracted: 0, empty: 0, failed: priorFailures, skipped: 0, words: 0 };
-  // The resumed pages that had failed are already counted as failed, not as skipped.
-  let uncountedPriorFailures = priorFailures;
-  const pool = new WorkerPool(opts.jobs, { tmpTag, format: opts.format, links: opts.links, input: opts.input, favor: opts.favor, maxBytes: opts.maxBytes }, opts.pageTimeout * 1000);
-  const window = windowSize(mode, opts.jobs);
-  const results = new Map<number, Outcome>();
-  const signal = new Signal();
-  let flushIndex = 0;
-  let flushing = false;
+/**
+ * Streams the work items to the pool, at most a window ahead of the oldest unwritten result, and hands every
+ * outcome to the sink under its input index. Returns the number of items fed.
+ */
+async function feed(items: AsyncIterable<WorkItem>, opts: BatchOptions, mode: OutMode, resumeAfter: number, sink: OrderedSink, pool: WorkerPool): Promise<number> {
+  let index = 0;
   let inFlight = 0;
-  let anyFailure = priorFailures > 0;
-  /** A write to the output or the report failed (disk full…): the run stops with that error. */
-  let fatal: unknown;
-  const waitForRoom = async (): Promise<void> => {
-    if (fatal !== undefined) throw fatal;
-    await signal.wait();
-    if (fatal !== undefined) throw fatal;
-  };
-  const onStdoutError = (err: NodeJS.ErrnoException): void => {
-    fatal = err.code === 'EPIPE' ? new OutputClosedError('standard output was closed') : err;
-    signal.notify();
-  };
-  if (stdout !== undefined && typeof stdout.on === 'function') stdout.on('error', onStdoutError);
+  for await (const item of items) {
+    if (opts.shard !== undefined && shardOf(item.key, opts.shard.count) !== opts.shard.index) continue;
+    if (item.type === 'ignored') {
+      sink.ignored();
+      continue;
+    }
+    const at = index++;
+    sink.known(index);
+    await sink.room(at, () => inFlight < opts.jobs * QUEUED_PER_WORKER);
+    if (at < resumeAfter) {
+      sink.settle(at, { type: 'skipped' });
+      continue;
+    }
+    if (item.type === 'failed') {
+      sink.settle(at, { type: 'failed', failure: { identity: item.identity, reason: item.reason, category: item.category } });
+      continue;
+    }
+    const outPath = mode.type === 'tree' ? join(mode.dir, ...item.out.split('/')) : undefined;
+    const entry: ManifestEntry | undefined = item.type === 'record' && mode.type === 'tree' ? { ...item.identity, output: item.out } : undefined;
+    if (opts.resume && outPath !== undefined && (await exists(outPath))) {
+      sink.settle(at, { type: 'skipped' }, entry);
+      continue;
+    }
+    inFlight++;
+    void pool.run(taskOf(at, item, outPath)).then((result) => {
+      inFlight--;
+      sink.settle(at, outcomeOf(result, item), entry);
+    });
+  }
+  return index;
+}
 
-  const record = async (outcome: Outcome): Promise<void> => {
+/** The task of a page: the file to read or the record's content, and where its output goes. */
+function taskOf(id: number, item: FileItem | RecordItem, outPath: string | undefined): Task {
+  return {
+    id,
+    ...(item.type === 'file'
+      ? { file: item.path }
+      : { payload: item.payload, kind: item.kind, ...(item.url === undefined ? {} : { url: item.url }), ...(item.contentType === undefined ? {} : { contentType: item.contentType }) }),
+    ...(outPath === undefined ? { identity: item.identity } : { outPath }),
+  };
+}
+
+/**
+ * Writes outcomes in input order, whatever order they settle in: an outcome waits in a bounded window until
+ * every one before it is written. Keeps the run's counts, and the first write error, which stops the run.
+ */
+class OrderedSink {
+  private readonly results = new Map<number, { outcome: Outcome; entry: ManifestEntry | undefined }>();
+  private readonly signal = new Signal();
+  private readonly progress: BatchProgress;
+  private flushIndex = 0;
+  private flushing = false;
+  /** The resumed pages that had failed are already counted as failed, not as skipped. */
+  private uncountedPriorFailures: number;
+  private anyFailure: boolean;
+  /** A write to the output or the report failed (disk full…): the run stops with that error. */
+  private fatal: unknown;
+  private readonly onStdoutError = (err: NodeJS.ErrnoException): void => {
+    this.fatal = err.code === 'EPIPE' ? new OutputClosedError('standard output was closed') : err;
+    this.signal.notify();
+  };
+
+  constructor(
+    private readonly outputs: Outputs,
+    private readonly events: BatchEvents,
+    private readonly window: number,
+  ) {
+    this.progress = { settled: 0, total: 0, extracted: 0, empty: 0, failed: outputs.priorFailures, skipped: 0, words: 0, ignored: 0 };
+    this.uncountedPriorFailures = outputs.priorFailures;
+    this.anyFailure = outputs.priorFailures > 0;
+    const stdout = outputs.stdout;
+    if (stdout !== undefined && typeof stdout.on === 'function') stdout.on('error', this.onStdoutError);
+  }
+
+  /** The number of pages known so far. */
+  known(total: number): void {
+    this.progress.total = Math.max(this.progress.total, total);
+  }
+
+  /** Waits until the page at `index` fits in the window and `ready()` holds (room in the pool's queue). */
+  async room(index: number, ready: () => boolean): Promise<void> {
+    while (index >= this.flushIndex + this.window || !ready()) await this.wait();
+  }
+
+  /**
+   * Records the outcome of the page at `index`, with its manifest entry when it is a record of a tree; both are
+   * written once the pages before it are.
+   */
+  settle(index: number, outcome: Outcome, entry?: ManifestEntry): void {
+    this.results.set(index, { outcome, entry });
+    void this.flush();
+  }
+
+  /** Counts a file of a walked folder that is not a page. */
+  ignored(): void {
+    this.progress.ignored++;
+  }
+
+  /** Waits until the first `count` outcomes are written. */
+  async settled(count: number): Promise<void> {
+    while (this.flushIndex < count) await this.wait();
+  }
+
+  summary(seconds: number): BatchSummary {
+    const { failuresPath, manifest } = this.outputs;
+    return {
+      ...this.progress,
+      seconds,
+      ...(this.anyFailure && failuresPath !== undefined ? { failuresPath } : {}),
+      ...(manifest?.written === true ? { manifestPath: manifest.path } : {}),
+    };
+  }
+
+  close(): void {
+    const stdout = this.outputs.stdout;
+    if (stdout !== undefined && typeof stdout.off === 'function') stdout.off('error', this.onStdoutError);
+  }
+
+  private async wait(): Promise<void> {
+    if (this.fatal !== undefined) throw this.fatal;
+    await this.signal.wait();
+    if (this.fatal !== undefined) throw this.fatal;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      for (let next = this.results.get(this.flushIndex); next !== undefined; next = this.results.get(this.flushIndex)) {
+        this.results.delete(this.flushIndex);
+        if (next.entry !== undefined) this.outputs.manifest?.write(JSON.stringify(next.entry) + '\n');
+        await this.record(next.outcome);
+        this.flushIndex++;
+      }
+    } catch (err) {
+      this.fatal = err;
+    } finally {
+      this.flushing = false;
+    }
+    this.signal.notify();
+  }
+
+  private async record(outcome: Outcome): Promise<void> {
+    const progress = this.progress;
     progress.settled++;
     switch (outcome.type) {
       case 'skipped':
-        if (uncountedPriorFailures > 0) uncountedPriorFailures--;
+        if (this.uncountedPriorFailures > 0) this.uncountedPriorFailures--;
         else progress.skipped++;
         break;
       case 'failed': {
         progress.failed++;
-        anyFailure = true;
+        this.anyFailure = true;
         const { identity, reason, category } = outcome.failure;
-        failuresFile?.write(JSON.stringify({ ...identity, reason, category }) + '\n');
-        events.onFailure?.(outcome.failure);
+        this.outputs.failures?.write(JSON.stringify({ ...identity, reason, category }) + '\n');
+        this.events.onFailure?.(outcome.failure);
         break;
       }
       case 'done':
         progress.extracted++;
         if (outcome.empty) progress.empty++;
         progress.words += outcome.words;
-        if (outcome.line !== undefined && fatal === undefined) {
-          if (output !== undefined) output.write(outcome.line);
-          else if (stdout !== undefined && !stdout.write(outcome.line)) await drained(stdout);
-        }
+        if (outcome.line !== undefined && this.fatal === undefined) await this.writeLine(outcome.line);
         break;
     }
-    events.onProgress?.(progress);
-  };
-
-  const flush = async (): Promise<void> => {
-    if (flushing) return;
-    flushing = true;
-    try {
-      for (let next = results.get(flushIndex); next !== undefined; next = results.get(flushIndex)) {
-        results.delete(flushIndex);
-        await record(next);
-        flushIndex++;
-      }
-    } catch (err) {
-      fatal = err;
-    } finally {
-      flushing = false;
-    }
-    signal.notify();
-  };
-
-  const settle = (index: number, outcome: Outcome): void => {
-    results.set(index, outcome);
-    void flush();
-  };
-
-  // The expected total is counted on the side (folders and files only); the bar starts at once.
-  if (events.onTotal !== undefined) void countPages(plan, extension, exclude, opts.shard).then((n) => events.onTotal?.(n));
-
-  let index = 0;
-  try {
-    for await (const item of walkInputs(plan, { extension, ...(exclude === undefined ? {} : { exclude }), ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }), cwd })) {
-      if (opts.shard !== undefined && shardOf(item.key, opts.shard.count) !== opts.shard.index) continue;
-      const at = index++;
-      progress.total = Math.max(progress.total, index);
-      while (at >= flushIndex + window || inFlight >= opts.jobs * QUEUED_PER_WORKER) await waitForRoom();
-
-      if (at < resumeAfter) {
-        settle(at, { type: 'skipped' });
-        continue;
-      }
-      if (item.type === 'failed') {
-        settle(at, { type: 'failed', failure: { identity: item.identity, reason: item.reason, category: item.category } });
-        continue;
-      }
-      const outPath = mode.type === 'tree' ? join(mode.dir, ...item.out.split('/')) : undefined;
-      if (opts.resume && outPath !== undefined && (await exists(outPath))) {
-        settle(at, { type: 'skipped' });
-        continue;
-      }
-      const task: Task = {
-        id: at,
-        ...(item.type === 'file' ? { file: item.path } : { payload: item.payload, kind: item.kind, ...(item.url === undefined ? {} : { url: item.url }), ...(item.contentType === undefined ? {} : { contentType: item.contentType }) }),
-        ...(outPath === undefined ? { identity: item.identity } : { outPath }),
-      };
-      inFlight++;
-      void pool.run(task).then((result) => {
-        inFlight--;
-        settle(at, outcomeOf(result, item));
-      });
-    }
-    while (flushIndex < index) await waitForRoom();
-  } finally {
-    await pool.close();
-    if (stdout !== undefined && typeof stdout.off === 'function') stdout.off('error', onStdoutError);
-    output?.close();
-    failuresFile?.close();
+    this.events.onProgress?.(progress);
   }
 
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { ...progress, seconds, ...(anyFailure && failuresPath !== undefined ? { failuresPath } : {}) };
+  private async writeLine(line: string): Promise<void> {
+    const { output, stdout } = this.outputs;
+    if (output !== undefined) output.write(line);
+    else if (stdout !== undefined && !stdout.write(line)) await drained(stdout);
+  }
 }
 
 function outcomeOf(result: TaskResult, item: WorkItem): Outcome {
@@ -430,7 +606,7 @@ export class OutputError extends Error {
     cause: unknown,
   ) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
-    super(`${path}: cannot be written (${code})`);
+    super(`${path}: cannot be written: ${fsErrorReason(cause, 'output')}`);
     this.code = code;
   }
 }
@@ -446,6 +622,7 @@ async function countPages(plan: InputPlan, extension: string, exclude: string | 
   let n = 0;
   try {
     for await (const item of walkInputs(pagesOnly, { extension, ...(exclude === undefined ? {} : { exclude }), containers: false })) {
+      if (item.type === 'ignored' || (item.type === 'failed' && item.unmatched === true)) continue;
       if (shard === undefined || shardOf(item.key, shard.count) === shard.index) n++;
     }
   } catch {

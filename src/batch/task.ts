@@ -6,19 +6,17 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { basename, dirname, join } from 'node:path';
 import { declutter } from '../declutter.js';
 import type { Article } from '../article.js';
-import { decodeInput } from '../input/index.js';
 import type { DeclutterOptions, Favor, InputHint } from '../options.js';
 import { renderJson } from '../render/json.js';
-import { REFUSAL_MESSAGES, renderFormat, wordCounts, type Format } from '../render/format.js';
+import { REFUSAL_MESSAGES, renderFormat, wordCounts, type Format, type RenderOptions } from '../render/format.js';
 import type { Identity } from './walk.js';
 import { fsErrorReason } from '../fs-errors.js';
 
 /** The options every worker runs with: plain data. */
-export interface WorkerOptions {
+export interface WorkerOptions extends RenderOptions {
   format: Format;
   /** Part of temporary file names: which shard writes them. */
   tmpTag: string;
-  links: boolean;
   input: InputHint;
   favor: Favor;
   maxBytes: number;
@@ -66,14 +64,14 @@ export function temporaryNameTest(tag: string): (name: string) => boolean {
 
 /** The output file's content: the article in the run's format, with a final newline unless it is empty. */
 function render(article: Article, opts: WorkerOptions): string {
-  const out = renderFormat(article, opts.format, { links: opts.links });
+  const out = renderFormat(article, opts.format, opts);
   return out === '' ? '' : out + '\n';
 }
 
 /** The line of JSON Lines output: who, then the article in the chosen format. */
 function jsonLine(identity: Identity, article: Article, opts: WorkerOptions): string {
   if (opts.format === 'json') {
-    return JSON.stringify({ ...identity, ...(JSON.parse(renderJson(article, { links: opts.links })) as object) }) + '\n';
+    return JSON.stringify({ ...identity, ...(JSON.parse(renderJson(article, opts)) as object) }) + '\n';
   }
   return (
     JSON.stringify({
@@ -81,7 +79,7 @@ function jsonLine(identity: Identity, article: Article, opts: WorkerOptions): st
       ok: article.ok,
       ...(article.reason === undefined ? {} : { reason: article.reason }),
       title: article.metadata.title ?? null,
-      [opts.format]: renderFormat(article, opts.format, { links: opts.links }),
+      [opts.format]: renderFormat(article, opts.format, opts),
     }) + '\n'
   );
 }
@@ -106,14 +104,18 @@ export function writeAtomically(outPath: string, data: string, taskId: number, t
 }
 
 /**
- * A page served with an HTTP Content-Type: decoded with the header's charset first (it outranks the page's
- * own declarations), then extracted from the text, keeping the encoding that was used.
+ * The extraction options of a task: the run's, the kind the container says when the user did not choose one, the
+ * record's URL when it is one, and the HTTP Content-Type a WARC response was served with (its charset outranks
+ * the page's own declarations).
  */
-function withContentType(bytes: Uint8Array, contentType: string, options: Partial<DeclutterOptions>): Article {
-  const decoded = decodeInput(bytes, { hint: options.input ?? 'auto', maxBytes: options.maxBytes ?? Infinity, contentType });
-  if (!decoded.ok) return declutter(bytes, options);
-  const article = declutter(decoded.text, { ...options, input: decoded.kind });
-  return { ...article, encoding: decoded.encoding };
+function extractionOptions(task: Task, opts: WorkerOptions): Partial<DeclutterOptions> {
+  return {
+    input: opts.input !== 'auto' ? opts.input : task.kind ?? 'auto',
+    favor: opts.favor,
+    maxBytes: opts.maxBytes,
+    ...(task.url !== undefined && URL.canParse(task.url) ? { url: task.url } : {}),
+    ...(task.contentType === undefined ? {} : { contentType: task.contentType }),
+  };
 }
 
 /** Runs one task. Never throws: every failure is a result with a one-line reason. */
@@ -134,9 +136,7 @@ export function runTask(task: Task, opts: WorkerOptions): TaskResult {
   }
   let article: Article;
   try {
-    const hint = opts.input !== 'auto' ? opts.input : task.kind ?? 'auto';
-    const options = { input: hint, favor: opts.favor, maxBytes: opts.maxBytes, ...(task.url === undefined ? {} : { url: task.url }) };
-    article = task.contentType !== undefined && typeof input !== 'string' ? withContentType(input, task.contentType, options) : declutter(input, options);
+    article = declutter(input, extractionOptions(task, opts));
   } catch (err) {
     return { id: task.id, ok: false, reason: `internal error: ${(err as Error)?.message?.split('\n')[0] ?? String(err)}`, category: 'internal' };
   }

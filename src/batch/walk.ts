@@ -4,10 +4,12 @@
  * order of their container. Nothing is held but the folders being walked and the current record.
  */
 import { createReadStream } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { open as openFile, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { compileGlob, hasGlobChars, type CompiledGlob } from './glob.js';
-import { containerKind, isPageName, folderOutputNames, pageOutputName, RecordNamer, safeSegment, stemOf, type ContainerKind } from './names.js';
+import { containerKind, isPageName, folderOutputNames, mayBePage, pageOutputName, RecordNamer, safeSegment, stemOf, type ContainerKind } from './names.js';
+import { isGzip } from '../input/gzip.js';
+import { sniffKind } from '../input/sniff.js';
 import { maybeGunzip, readJsonLines, readWarc, type ContainerRecord } from '../input/records.js';
 import { fsErrorReason } from '../fs-errors.js';
 
@@ -49,9 +51,16 @@ export interface FailedItem extends ItemBase {
   type: 'failed';
   reason: string;
   category: 'unreadable' | 'rejected';
+  /** A folder or glob that gave no page at all: the run is a usage error when every input is one. */
+  unmatched?: boolean;
 }
 
-export type WorkItem = FileItem | RecordItem | FailedItem;
+/** A file a folder walk leaves alone: not a page (an image, a stylesheet), counted in the summary. */
+export interface IgnoredItem extends ItemBase {
+  type: 'ignored';
+}
+
+export type WorkItem = FileItem | RecordItem | FailedItem | IgnoredItem;
 
 /** A bad command line, found before any work starts. */
 export class BatchUsageError extends Error {
@@ -73,9 +82,9 @@ export interface WalkOptions {
 
 type Root =
   | { type: 'stdin' }
-  | { type: 'folder'; path: string }
+  | { type: 'folder'; path: string; arg: string }
   | { type: 'file'; path: string }
-  | { type: 'glob'; glob: CompiledGlob; path: string }
+  | { type: 'glob'; glob: CompiledGlob; path: string; arg: string }
   | { type: 'missing'; arg: string; reason: string };
 
 export interface InputPlan {
@@ -109,7 +118,7 @@ function isInside(child: string, parent: string): boolean {
 export async function planInputs(args: readonly string[], cwd = process.cwd()): Promise<InputPlan> {
   const roots: Root[] = [];
   const bases: string[] = [];
-  const folders: string[] = [];
+  const given: { arg: string; path: string; folder: boolean }[] = [];
   let stdinSeen = false;
   for (const arg of args) {
     if (arg === '-') {
@@ -126,21 +135,23 @@ export async function planInputs(args: readonly string[], cwd = process.cwd()): 
       if (hasGlobChars(arg)) {
         const glob = compileGlob(arg);
         const globBase = resolve(cwd, glob.base);
-        roots.push({ type: 'glob', glob, path: globBase });
+        roots.push({ type: 'glob', glob, path: globBase, arg });
         bases.push(globBase);
       } else {
         roots.push({ type: 'missing', arg, reason: fsErrorReason(err, 'file') });
       }
       continue;
     }
-    if (info.isDirectory()) {
-      for (const other of folders) {
-        if (isInside(path, other) || isInside(other, path)) {
-          throw new BatchUsageError(`inputs overlap: ${arg} and a folder given before it hold the same pages`);
-        }
+    const folder = info.isDirectory();
+    for (const other of given) {
+      // The same page would be cleaned twice: a folder inside another, a file inside a folder, a file given twice.
+      if (other.path === path || (other.folder && isInside(path, other.path)) || (folder && isInside(other.path, path))) {
+        throw new BatchUsageError(`inputs overlap: ${arg} and ${other.arg} hold the same pages; give each page once`);
       }
-      folders.push(path);
-      roots.push({ type: 'folder', path });
+    }
+    given.push({ arg, path, folder });
+    if (folder) {
+      roots.push({ type: 'folder', path, arg });
       bases.push(path);
     } else {
       roots.push({ type: 'file', path });
@@ -154,16 +165,44 @@ interface Frame {
   dir: string;
   /** Real path of this folder, to detect a symbolic link back to an ancestor. */
   real: string;
-  entries: { name: string; out?: string }[];
+  entries: { name: string; out?: string; other?: boolean }[];
   next: number;
   depth: number;
   ancestors: Set<string>;
 }
 
-/** What a folder walk yields: a page or container file with its output name, or a failure. */
+/** What a folder walk yields: a page or container file with its output name, a file left alone, or a failure. */
 type Found =
   | { type: 'file'; path: string; out?: string }
+  | { type: 'ignored'; path: string }
   | { type: 'failed'; path: string; reason: string };
+
+/**
+ * What a walk makes of a file by its name: a page (or a container a glob names), a file to open and sniff (a
+ * `.php` or extensionless page saved by a crawler), another file (not a page), or a file the root does not select.
+ */
+type Verdict = 'page' | 'sniff' | 'other' | 'unselected';
+
+const NO_SUCH_FILE = fsErrorReason({ code: 'ENOENT' }, 'file');
+
+/** Bytes read from a file whose name does not say it is a page, to see whether it holds HTML. */
+const SNIFF_BYTES = 8 * 1024;
+
+/** True when the file starts like an HTML page (see sniffKind). Gzip and unreadable files are not sniffed. */
+async function holdsHtml(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await openFile(path, 'r');
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead);
+    return bytesRead > 0 && !isGzip(head) && sniffKind(head.toString('utf8').replace(/^\uFEFF/, '')) === 'html';
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}
 
 /**
  * Walks a folder depth-first in sorted order without recursion. `accept` chooses the files (given their path
@@ -172,7 +211,7 @@ type Found =
  */
 async function* walkFolder(
   root: string,
-  accept: (rel: string, name: string) => boolean,
+  accept: (rel: string, name: string) => Verdict,
   maxDepth: number,
   extension: string,
   exclude: string | undefined,
@@ -192,10 +231,23 @@ async function* walkFolder(
     } catch (err) {
       return { type: 'failed', path: dir, reason: fsErrorReason(err, 'file') };
     }
-    const pages = names.filter((n) => accept(toPosix(relative(root, join(dir, n))), n));
+    const pages: string[] = [];
+    const others = new Set<string>();
+    for (const n of names) {
+      const verdict = accept(toPosix(relative(root, join(dir, n))), n);
+      if (verdict === 'page' || (verdict === 'sniff' && (await holdsHtml(join(dir, n))))) pages.push(n);
+      else if (verdict !== 'unselected') others.add(n);
+    }
     const outs = folderOutputNames(pages, extension);
     const outOf = new Map(pages.map((n, i) => [n, outs[i] as string]));
-    stack.push({ dir, real, entries: names.map((name) => ({ name, ...(outOf.has(name) ? { out: outOf.get(name) } : {}) })), next: 0, depth, ancestors });
+    stack.push({
+      dir,
+      real,
+      entries: names.map((name) => ({ name, ...(outOf.has(name) ? { out: outOf.get(name) } : {}), ...(others.has(name) ? { other: true } : {}) })),
+      next: 0,
+      depth,
+      ancestors,
+    });
     return undefined;
   };
   const first = await open(root, rootReal, 0, new Set([rootReal]));
@@ -234,8 +286,23 @@ async function* walkFolder(
       if (failed !== undefined) yield failed;
     } else if (entry.out !== undefined) {
       yield { type: 'file', path, out: entry.out };
+    } else if (entry.other === true && info.isFile()) {
+      yield { type: 'ignored', path };
     }
   }
+}
+
+/** A folder walk takes page files, and files whose name allows a page (`.php`, none) when they hold HTML. */
+function folderVerdict(name: string): Verdict {
+  if (isPageName(name)) return 'page';
+  return mayBePage(name) ? 'sniff' : 'other';
+}
+
+/** A glob takes what it matches: pages, containers, and files whose name allows a page when they hold HTML. */
+function globVerdict(glob: CompiledGlob, rel: string, name: string): Verdict {
+  if (!glob.regex.test(rel)) return 'unselected';
+  if (isPageName(name) || containerKind(name) !== undefined) return 'page';
+  return mayBePage(name) ? 'sniff' : 'other';
 }
 
 /** Streams the work items of every input, in a deterministic order. */
@@ -264,12 +331,18 @@ export async function* walkInputs(plan: InputPlan, opts: WalkOptions): AsyncGene
       case 'folder':
       case 'glob': {
         const accept =
-          root.type === 'glob'
-            ? (rel: string, name: string) => root.glob.regex.test(rel) && (isPageName(name) || containerKind(name) !== undefined)
-            : (_rel: string, name: string) => isPageName(name);
+          root.type === 'glob' ? (rel: string, name: string) => globVerdict(root.glob, rel, name) : (_rel: string, name: string) => folderVerdict(name);
         const maxDepth = root.type === 'glob' ? root.glob.maxDepth : Infinity;
+        let matched = false;
         for await (const found of walkFolder(root.path, accept, maxDepth, opts.extension, opts.exclude)) {
           const rel = relOf(found.path);
+          if (found.type === 'ignored') {
+            yield { type: 'ignored', key: rel, identity: { path: rel } };
+            continue;
+          }
+          // A glob whose folder does not exist matches nothing: said below, not as an unreadable folder.
+          if (found.type === 'failed' && root.type === 'glob' && found.path === root.path && found.reason === NO_SUCH_FILE) break;
+          matched = true;
           if (found.type === 'failed') {
             yield { type: 'failed', key: rel, identity: { path: rel }, reason: found.reason, category: 'unreadable' };
             continue;
@@ -282,6 +355,7 @@ export async function* walkInputs(plan: InputPlan, opts: WalkOptions): AsyncGene
             yield { type: 'file', key: rel, identity: { path: rel }, path: found.path, out: joinRel(relOf(dirname(found.path)), found.out as string) };
           }
         }
+        if (!matched) yield { type: 'failed', key: root.arg, identity: { path: root.arg }, reason: 'no pages matched', category: 'unreadable', unmatched: true };
         break;
       }
     }

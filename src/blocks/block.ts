@@ -81,6 +81,58 @@ export interface LinkSpan {
   readonly href: string;
 }
 
+/** A style of inline text the HTML gave: bold (strong, b), italic (em, i) or code (code, kbd, samp, tt). */
+export type InlineStyle = 'strong' | 'em' | 'code';
+
+/** A stretch of a block's text in one inline style (offsets as in LinkSpan). Spans of one style never overlap. */
+export interface InlineSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly style: InlineStyle;
+}
+
+/**
+ * An image of the page, kept with the block it sits in (or, alone in its element, with the next block inside or
+ * beside that element): `at` is its offset in the block's text. `src` is absolute when the page's base URL was
+ * known, as written otherwise; `alt` is its alternative text ('' when the page gave none).
+ */
+export interface ImageRef {
+  readonly at: number;
+  readonly src: string;
+  readonly alt: string;
+}
+
+/** A cell of a table block: its text, and whether it is a header cell (th, or a cell of thead). */
+export interface TableCell {
+  readonly text: string;
+  readonly header: boolean;
+}
+
+/**
+ * What the HTML said about a block beyond its text, so that markdown and html can render it faithfully (DOM only;
+ * each field is absent when it does not apply). The text output never reads it.
+ */
+export interface BlockMarkup {
+  /** A list item of an ordered list: its number (from the list's start, or the item's value). */
+  ordinal?: number;
+  /** A further block of the same list item (a second <p> in an <li>): it continues the item, it is not a new one. */
+  continuation?: boolean;
+  /** An item of a description list: a term (dt) or a description (dd). */
+  definition?: 'term' | 'description';
+  /** A code block: the language its class names ("language-python", "lang-js"). */
+  language?: string;
+  /** A table: its rows of cells, one per line of its text. */
+  rows?: readonly (readonly TableCell[])[];
+  /** A table's caption: this caption block belongs to the table that follows it. */
+  tableCaption?: boolean;
+  /** Offsets in the text where a <br> broke the line (the text has a space there): addresses, poems. */
+  breaks?: readonly number[];
+  /** Bold, italic and code stretches of the text. */
+  styles?: readonly InlineSpan[];
+  /** Images in or with the block. */
+  images?: readonly ImageRef[];
+}
+
 export interface Block {
   /** Position in reading order, 0-based. */
   index: number;
@@ -91,6 +143,8 @@ export interface Block {
   level?: number;
   /** Links inside `text` (DOM only); absent when the block has none. Not kept for 'table' blocks. */
   links?: readonly LinkSpan[];
+  /** Structure beyond the text (lists, tables, code language, line breaks, styles, images; DOM only). */
+  markup?: BlockMarkup;
   features: BlockFeatures;
   /** Label after the per-block rules, before context smoothing. */
   initialLabel: Label;
@@ -127,6 +181,8 @@ export interface RawBlock {
   indent?: number;
   /** Links inside `text` (DOM only; see LinkSpan); absent when the block has none. Carried to the Block unchanged. */
   links?: readonly LinkSpan[];
+  /** Structure beyond the text (DOM only; see BlockMarkup). Carried to the Block unchanged. */
+  markup?: BlockMarkup;
   /** DOM-specific features measured during segmentation. */
   dom?: Pick<
     BlockFeatures,

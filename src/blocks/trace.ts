@@ -7,7 +7,9 @@ import type { Label } from './block.js';
 import type { MenuPatternName } from './vocab.js';
 
 /** The classifier's stages, in the order they run (see DEFAULT_STAGES in src/classify/index.ts). */
-export type StageName = 'rules' | 'smoothing' | 'container' | 'grids' | 'regions' | 'repeated-text' | 'title';
+export const STAGE_NAMES = ['rules', 'smoothing', 'container', 'grids', 'regions', 'repeated-text', 'title'] as const;
+
+export type StageName = (typeof STAGE_NAMES)[number];
 
 /** Confidence of a block's own evidence (its score with the favor preset's bias), before its neighbours count. */
 export type Tier = 'good' | 'bad' | 'uncertain';

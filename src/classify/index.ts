@@ -8,7 +8,7 @@
  */
 import type { Block, BlockFeatures, RawBlock } from '../blocks/block.js';
 import { measureBlock } from '../blocks/features.js';
-import type { StageName } from '../blocks/trace.js';
+import { STAGE_NAMES } from '../blocks/trace.js';
 import { guessLanguageFromScans } from '../lang/guess.js';
 import { scanWords, type WordScan } from '../lang/scan.js';
 import { languageBit } from '../lang/stopwords.js';
@@ -33,8 +33,7 @@ export const DEFAULT_STAGES: readonly Stage[] = Object.freeze([
   titleStage,
 ]);
 
-/** The names of the stages, in order: what `skipStages` and `--skip-stage` accept. */
-export const STAGE_NAMES: readonly StageName[] = Object.freeze(DEFAULT_STAGES.map((s) => s.name));
+export { STAGE_NAMES } from '../blocks/trace.js';
 
 export interface ClassifyOptions {
   favor: Favor;

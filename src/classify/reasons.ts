@@ -95,9 +95,13 @@ export function reasonCode(reason: Reason): ReasonCode {
   return (colon < 0 ? reason : reason.slice(0, colon)) as ReasonCode;
 }
 
-/** One line saying what a reason means. */
-export function describeReason(reason: Reason): string {
-  return REASONS[reasonCode(reason)].description;
+/**
+ * One line saying what a reason means ("menu:share" is described as its family "menu"), or undefined for a string
+ * that is no reason. A "→" before it, as `block.reasons` writes a stage's reasons, is ignored.
+ */
+export function describeReason(reason: string): string | undefined {
+  const code = reasonCode((reason.startsWith('→') ? reason.slice(1) : reason) as Reason);
+  return Object.hasOwn(REASONS, code) ? REASONS[code].description : undefined;
 }
 
 /** A trace entry as `block.reasons` and `--explain` write it: the reason, after an arrow when it sets the label. */

@@ -1,21 +1,20 @@
 /** `declutter batch INPUT... --out DEST`: many pages on every core, resumable, shardable. */
-import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import cliProgress from 'cli-progress';
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { parseShard, type Shard } from '../batch/names.js';
-import { FORMATS, type Format } from '../render/format.js';
-import { BATCH_DEFAULTS, BatchUsageError, OutputClosedError, OutputError, runBatch, type BatchProgress, type BatchSummary, type Failure } from '../batch/run.js';
-import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
+import type { Command } from 'commander';
+import { containerKind, type Shard } from '../batch/names.js';
+import { renderOptionsOf, type RenderOptions } from '../render/format.js';
+import { BatchUsageError, OutputClosedError, OutputError, runBatch, type BatchProgress, type BatchSummary, type Failure } from '../batch/run.js';
+import type { Favor, Format, InputHint } from '../options.js';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { plural } from './format.js';
-import { parseByteSize } from './parse.js';
+import { addOptions, COMMAND_OPTIONS } from './specs.js';
 
-interface BatchFlags {
+interface BatchFlags extends RenderOptions {
   out: string;
   format: Format;
-  links?: boolean;
+  json?: boolean;
   input: InputHint;
   favor: Favor;
   maxBytes: number;
@@ -27,50 +26,27 @@ interface BatchFlags {
   quiet?: boolean;
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return n;
-}
-
-function positiveSeconds(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds greater than zero');
-  return n;
-}
-
-function shardArgument(value: string): Shard {
-  const shard = parseShard(value);
-  if (shard === undefined) throw new InvalidArgumentError('expected K/N with 1 ≤ K ≤ N, e.g. 3/8');
-  return shard;
-}
-
 const count = (n: number) => n.toLocaleString('en-US');
 
 export function registerBatch(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('batch')
     .description('clean many pages: folders, globs, files, JSON Lines (.jsonl, "-" for stdin), WARC/WET archives')
-    .argument('<inputs...>', 'folders (walked recursively), files, quoted globs, .jsonl/.warc/.wet files (optionally .gz), or "-"')
-    .requiredOption('-o, --out <dest>', 'a folder (mirrors the inputs), a .jsonl file, or "-" for JSON Lines on stdout')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--links', 'keep links (markdown, html, json), as in the clean command')
-    .addOption(new Option('--input <kind>', 'treat every page as html or text instead of sniffing it').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
-    .addOption(new Option('--favor <preset>', 'prefer precision (less noise) or recall (less loss)').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))
-    .addOption(new Option('--max-bytes <size>', 'refuse pages larger than this (e.g. 64MB)').argParser(parseByteSize).default(DEFAULT_OPTIONS.maxBytes, '64MB'))
-    .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(positiveInteger).default(availableParallelism(), 'one per core'))
-    .addOption(new Option('--page-timeout <seconds>', 'time budget per page; a page over it fails and its worker is replaced').argParser(positiveSeconds).default(BATCH_DEFAULTS.pageTimeout))
-    .option('--resume', 'finish an interrupted run: keep what is complete, redo the rest')
-    .addOption(new Option('--shard <K/N>', 'take only the K-th of N deterministic parts of the inputs (1 ≤ K ≤ N)').argParser(shardArgument))
-    .option('--failures <file>', 'where to list failed pages (JSON Lines); default DEST/failures.jsonl, or NAME.failures.jsonl beside a .jsonl')
-    .option('-q, --quiet', 'no progress bar, no summary')
+    .argument('<inputs...>', 'folders (walked recursively), files, quoted globs, .jsonl/.warc/.wet files (optionally .gz), or "-"');
+  addOptions(command, COMMAND_OPTIONS.batch)
     .action(async (inputs: string[], flags: BatchFlags) => {
       const { io } = ctx;
       const interactive = io.stderr.isTTY === true && flags.quiet !== true;
       if (inputs.includes('-') && io.stdin.isTTY === true) {
         throw new CliError('"-" reads JSON Lines from standard input, but standard input is a terminal', EXIT.USAGE);
       }
-      const bar = interactive ? progressBar(io.stderr) : undefined;
+      // Records are counted as they are read: a run with standard input or a container knows no total ahead.
+      const bar = interactive ? progressBar(io.stderr, !inputs.some(isOpenEnded)) : undefined;
+      const stopInterrupts = onInterrupt((signal) => {
+        bar?.stop();
+        io.stderr.write(`${bar === undefined ? '' : '\n'}declutter: interrupted; ${resumeHint(flags)}\n`);
+        process.exit(signal === 'SIGINT' ? EXIT.INTERRUPTED : EXIT.TERMINATED);
+      });
       let total = 0;
       let summary: BatchSummary;
       try {
@@ -78,8 +54,8 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
           {
             inputs,
             out: flags.out,
-            format: flags.format,
-            links: flags.links === true,
+            format: flags.json === true ? 'json' : flags.format,
+            ...renderOptionsOf(flags),
             input: flags.input,
             favor: flags.favor,
             maxBytes: flags.maxBytes,
@@ -115,6 +91,8 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
         if (err instanceof OutputClosedError) return; // the reader had enough, as with `| head`
         if (err instanceof OutputError) throw new CliError(err.message, EXIT.CANNOT_WRITE);
         throw err;
+      } finally {
+        stopInterrupts();
       }
       bar?.stop();
       if (interactive) io.stderr.write(renderBatchSummary(summary));
@@ -125,6 +103,32 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
       }
       ctx.exitCode = summary.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
     });
+}
+
+/** An input whose pages are only known as they are read: standard input, a JSON Lines file, a web archive. */
+function isOpenEnded(input: string): boolean {
+  return input === '-' || containerKind(basename(input)) !== undefined;
+}
+
+/** What to run to finish an interrupted run. */
+export function resumeHint(flags: { out: string; resume?: boolean }): string {
+  if (flags.out === '-') return 'the output on stdout stops at the last complete line';
+  return flags.resume === true ? 'run the same command again to finish' : 'to finish, run the same command with --resume';
+}
+
+/**
+ * Calls `stop` on Ctrl-C (SIGINT) or SIGTERM while a run is going, in place of Node's silent exit; returns the
+ * function that stops listening. Outputs are written under temporary names, so what is left is what --resume
+ * expects.
+ */
+function onInterrupt(stop: (signal: NodeJS.Signals) => void): () => void {
+  const listener = (signal: NodeJS.Signals): void => stop(signal);
+  process.once('SIGINT', listener);
+  process.once('SIGTERM', listener);
+  return () => {
+    process.off('SIGINT', listener);
+    process.off('SIGTERM', listener);
+  };
 }
 
 function shown(path: string): string {
@@ -148,6 +152,8 @@ export function renderBatchSummary(s: BatchSummary): string {
       (s.failuresPath === undefined ? '' : ` (see ${shown(s.failuresPath)})`) +
       (s.skipped > 0 ? `, ${count(s.skipped)} already done` : ''),
     `  ${count(s.words)} ${plural(s.words, 'word', 'words')} kept`,
+    ...(s.ignored > 0 ? [`  ${count(s.ignored)} ${plural(s.ignored, 'file', 'files')} of the folders left alone: not pages`] : []),
+    ...(s.manifestPath === undefined ? [] : [`  records and their outputs: ${shown(s.manifestPath)}`]),
   ];
   return lines.join('\n') + '\n';
 }
@@ -166,12 +172,15 @@ interface Bar {
   stop(): void;
 }
 
-/** A progress bar on stderr: done/total, pages per second, ETA, failures. */
-function progressBar(stream: NodeJS.WritableStream): Bar {
+/**
+ * A progress bar on stderr: done/total, pages per second, ETA, failures; without a total (pages read from standard
+ * input or a container), a count of the pages done, the rate and the failures.
+ */
+function progressBar(stream: NodeJS.WritableStream, withTotal: boolean): Bar {
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: '{bar} {value}/{total} | {rate} pages/s | ETA {remaining} | {failed} failed',
+      format: withTotal ? '{bar} {value}/{total} | {rate} pages/s | ETA {remaining} | {failed} failed' : '{value} pages | {rate} pages/s | {failed} failed',
       hideCursor: true,
       clearOnComplete: true,
       fps: 5,

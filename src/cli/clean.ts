@@ -1,86 +1,144 @@
+import { existsSync } from 'node:fs';
 import { Chalk } from 'chalk';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { declutter } from '../declutter.js';
 import { renderExplain } from '../render/explain.js';
-import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
-import type { Article } from '../article.js';
 import type { StageName } from '../blocks/trace.js';
-import { STAGE_NAMES } from '../classify/index.js';
-import { FORMATS, REFUSAL_MESSAGES, renderFormat, type Format } from '../render/format.js';
-import { renderReport } from '../render/report.js';
+import type { Favor, Format, InputHint } from '../options.js';
+import type { Article } from '../article.js';
+import { REFUSAL_MESSAGES, renderFormat, renderOptionsOf, type RenderOptions } from '../render/format.js';
+import { renderReport } from '../report/page.js';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
-import { decodeUtf8 } from './folder.js';
 import { writeFileAtomic } from './report.js';
-import { readInputFile, readStdin, useColour } from './io.js';
-import { parseByteSize } from './parse.js';
+import { readInputFile, readStdin, readTextFile, useColour } from './io.js';
+import { addOptions, COMMAND_OPTIONS } from './specs.js';
+import { closestCommand } from './suggest.js';
 
-interface CleanFlags {
+interface CleanFlags extends RenderOptions {
   format: Format;
+  json?: boolean;
   explain?: boolean;
-  links?: boolean;
   input: InputHint;
   favor: Favor;
+  url?: string;
   maxBytes: number;
+  out?: string;
+  quiet?: boolean;
   report?: string;
   reference?: string;
   skipStage?: StageName[];
 }
 
+/** Examples shown by `declutter --help` and `declutter clean --help`: a command line and what it does. */
+const EXAMPLE_LINES: readonly (readonly [string, string])[] = [
+  ['declutter page.html', 'the article as plain text'],
+  ['curl -s URL | declutter --url URL', 'a page from the web (declutter never fetches it itself)'],
+  ['declutter page.html -f markdown --links --images', 'markdown with links and images'],
+  ['declutter page.html --json -o page.json', 'metadata and text as JSON, written to a file'],
+  ['declutter page.html --explain', 'why each block was kept (+) or removed (-)'],
+  ['declutter batch pages/ --out clean/', 'many pages, on every core (see declutter batch --help)'],
+  ['declutter score output.txt reference.txt', 'precision, recall and F1 against a reference'],
+  ['declutter eval pages/ gold/ --report r/', 'extract and score a folder, with a report per page'],
+];
+
+export const EXAMPLES = `Examples:\n${(() => {
+  const width = Math.max(...EXAMPLE_LINES.map(([line]) => line.length));
+  return EXAMPLE_LINES.map(([line, what]) => `  ${line.padEnd(width)}  ${what}`).join('\n');
+})()}`;
+
 /** Registers the default command: `declutter [FILE]` prints the main article of one page. */
-export function registerClean(program: Command, ctx: CommandContext): void {
-  program
+export function registerClean(program: Command, ctx: CommandContext): Command {
+  const command = program
     .command('clean [file]', { isDefault: true })
     .description('print the main article of a page (a file, or stdin when FILE is "-" or omitted)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--explain', 'list every block with its label, score and reasons instead of the article')
-    .option('--links', 'keep links: [text](url) in markdown, <a href> in html, a "links" array ({start, end, href}) per block in json; ignored for text')
-    .addOption(new Option('--input <kind>', 'treat the input as html or text instead of sniffing it').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
-    .addOption(new Option('--favor <preset>', 'prefer precision (less noise) or recall (less loss)').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))
-    .option('--report <file>', 'also write a visual HTML report: every block kept or removed, with its score and reasons')
-    .option('--reference <file>', 'with --report: a clean reference text (UTF-8); the report marks what the output misses and what it adds')
-    .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this with exit code 4 (e.g. 512KB, 64MB)').argParser(parseByteSize).default(DEFAULT_OPTIONS.maxBytes, '64MB'))
-    .addOption(new Option('--skip-stage <stage>', `debugging: classify without this stage, to find which one lost a block (repeatable: ${STAGE_NAMES.join(', ')})`).argParser(collectStage))
-    .action(async (file: string | undefined, flags: CleanFlags) => {
-      const { io } = ctx;
-      const source = file ?? '-';
-      if (source === '-' && file === undefined && io.stdin.isTTY === true) {
-        throw new CliError('no input: give a file, or pipe a page to standard input (see --help)', EXIT.USAGE);
-      }
-      if (flags.reference !== undefined && flags.report === undefined) {
-        throw new CliError('--reference is used with --report FILE', EXIT.USAGE);
-      }
-      const reference = flags.reference === undefined ? undefined : decodeUtf8(await readInputFile(flags.reference));
-      const bytes = source === '-' ? await readStdin(io.stdin, flags.maxBytes) : await readInputFile(source, flags.maxBytes);
-      const article = declutter(bytes, { input: flags.input, favor: flags.favor, maxBytes: flags.maxBytes, skipStages: flags.skipStage });
-      const name = source === '-' ? 'stdin' : source;
-      const rejection = article.reason === undefined ? undefined : REFUSAL_MESSAGES[article.reason];
-      if (rejection !== undefined) throw new CliError(`${name}: ${rejection}`, EXIT.REJECTED);
-      if (flags.report !== undefined) {
-        await writeFileAtomic(flags.report, renderReport(article, { source: name, ...(reference === undefined ? {} : { reference }) }));
-      }
-
-      io.stdout.write(render(article, flags, ctx));
-      if (!article.ok && !flags.explain) {
-        const why = article.reason === 'script-only' ? 'the page loads its content by script' : 'no main content found';
-        io.stderr.write(`declutter: ${name}: ${why}\n`);
-      }
+    // Extra arguments are caught in the action, to suggest the command that was meant.
+    .allowExcessArguments(true)
+    .addHelpText('after', `\n${EXAMPLES}\n`);
+  addOptions(command, COMMAND_OPTIONS.clean);
+  command.action(async (file: string | undefined, flags: CleanFlags, cmd: Command) => {
+    const { io } = ctx;
+    checkArguments(cmd.args);
+    const source = file ?? '-';
+    if (source === '-' && file === undefined && io.stdin.isTTY === true) {
+      throw new CliError('no input: give a file, or pipe a page to standard input (see --help)', EXIT.USAGE);
+    }
+    if (flags.reference !== undefined && flags.report === undefined) {
+      throw new CliError('--reference is used with --report FILE', EXIT.USAGE);
+    }
+    const reference = flags.reference === undefined ? undefined : await readTextFile(flags.reference);
+    const bytes = source === '-' ? await readStdin(io.stdin, flags.maxBytes) : await readInputFile(source, flags.maxBytes);
+    const article = declutter(bytes, {
+      input: flags.input,
+      favor: flags.favor,
+      maxBytes: flags.maxBytes,
+      ...(flags.url === undefined ? {} : { url: flags.url }),
+      ...(flags.skipStage === undefined ? {} : { skipStages: flags.skipStage }),
     });
+    const name = source === '-' ? 'stdin' : source;
+    const rejection = article.reason === undefined ? undefined : REFUSAL_MESSAGES[article.reason];
+    if (rejection !== undefined) throw new CliError(`${name}: ${rejection}`, EXIT.REJECTED);
+    if (flags.report !== undefined) {
+      await writeFileAtomic(flags.report, renderReport(article, { source: name, ...(reference === undefined ? {} : { reference }) }), 'the report');
+    }
+
+    const output = render(article, flags, ctx);
+    if (flags.out === undefined) io.stdout.write(output);
+    else await writeFileAtomic(flags.out, output, 'the output');
+    if (!article.ok && !flags.explain && flags.quiet !== true) {
+      const why = article.reason === 'script-only' ? 'the page loads its content by script' : 'no main content found';
+      io.stderr.write(`declutter: ${name}: ${why}\n`);
+    }
+  });
+  return command;
 }
 
-/** Collects the repeated --skip-stage values, each a stage's name. */
-function collectStage(value: string, previous: StageName[] = []): StageName[] {
-  const stage = STAGE_NAMES.find((name) => name === value);
-  if (stage === undefined) throw new InvalidArgumentError(`expected a stage: ${STAGE_NAMES.join(', ')}`);
-  return [...previous, stage];
+/** A URL given where a file is expected: an address that names no file here. */
+const URL_ARGUMENT = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * The clean command takes one page. A URL is not fetched; a first argument that is no file but a command's
+ * misspelling ("scroe") is that command; several files are a batch.
+ */
+function checkArguments(args: readonly string[]): void {
+  const [first, ...rest] = args;
+  if (first === undefined || first === '-' || existsSync(first)) {
+    if (rest.length > 0) {
+      throw new CliError(
+        `declutter cleans one page; for several, use: declutter batch ${args.map(quoteArg).join(' ')} --out DIR`,
+        EXIT.USAGE,
+      );
+    }
+    return;
+  }
+  if (URL_ARGUMENT.test(first)) {
+    throw new CliError(
+      `${first}: declutter does not fetch URLs; download the page and pipe it: curl -s ${quoteArg(first)} | declutter --url ${quoteArg(first)}`,
+      EXIT.USAGE,
+    );
+  }
+  const command = closestCommand(first);
+  if (command !== undefined) throw new CliError(`unknown command '${first}'; did you mean 'declutter ${command}'?`, EXIT.USAGE);
+  if (rest.length > 0) {
+    throw new CliError(
+      `declutter cleans one page; for several, use: declutter batch ${args.map(quoteArg).join(' ')} --out DIR`,
+      EXIT.USAGE,
+    );
+  }
+}
+
+/** An argument as a shell would need it: quoted when it holds anything but plain characters. */
+function quoteArg(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 function render(article: Article, flags: CleanFlags, ctx: CommandContext): string {
   if (flags.explain) {
-    const colour = useColour(ctx.io.stdout, ctx.io.env);
+    const colour = flags.out === undefined && useColour(ctx.io.stdout, ctx.io.env);
     const chalk = new Chalk({ level: colour ? 1 : 0 });
     return renderExplain(article, { kept: (s) => s, removed: (s) => chalk.dim(s) }) + '\n';
   }
-  const out = renderFormat(article, flags.format, { links: flags.links === true });
+  const out = renderFormat(article, flags.json === true ? 'json' : flags.format, renderOptionsOf(flags));
   return out === '' ? '' : out + '\n';
 }
+

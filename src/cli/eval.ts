@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { declutter } from '../declutter.js';
-import { DEFAULT_OPTIONS, type Favor, type InputHint } from '../options.js';
+import type { Favor, InputHint } from '../options.js';
 import type { Article, EmptyReason } from '../article.js';
-import { aggregate, benchmarkScores, type Summary } from '../score/index.js';
+import { aggregate, benchmarkScores, type Summary, type TokenMethod } from '../score/index.js';
 import {
   fieldValue,
   groupSummaries,
@@ -21,20 +21,26 @@ import {
 } from '../eval/index.js';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
-import { decodeUtf8, listFileNames } from './folder.js';
-import { fixed, plural, renderSummary, scoreCells, table } from './format.js';
-import { readInputFile } from './io.js';
+import { listFileNames } from './folder.js';
+import { fixed, metricNames, plural, renderSummary, scoreCells, scoreHeaders, table } from './format.js';
+import { readInputFile, readTextFile } from './io.js';
+import { addOptions, COMMAND_OPTIONS, type ScoreFormat } from './specs.js';
+import { VERSION } from './version.js';
+import { formatBytes } from '../input/size.js';
 import { EvalReports, INDEX_FILE, prepareReportDir } from './report.js';
 
 /** Options of `declutter eval`, as commander parses them. */
 interface EvalFlags {
+  format: ScoreFormat;
   json?: boolean;
+  maxBytes: number;
   quiet?: boolean;
   by?: string;
   index?: string;
   favor: Favor;
   input: InputHint;
   report?: string;
+  tokens: TokenMethod;
 }
 
 /** References are `<id>.txt` in the gold folder. */
@@ -48,24 +54,21 @@ const DECODE_FAILURES: Partial<Record<EmptyReason, string>> = {
 
 /** Registers `declutter eval PAGES GOLD`: extract every page of a folder and score it against its reference. */
 export function registerEval(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('eval')
     .description(
       'Extract every page of a folder and score it against its reference: a row per page, the means by both ' +
         'published methods (Zyte shingle F1, WCXB word F1), and the ten worst pages.',
     )
     .argument('<pages>', `folder of pages: ${PAGE_EXTENSIONS.map((e) => '<id>' + e).join(', ')}`)
-    .argument('<gold>', 'folder of references: <id>.txt (UTF-8)')
-    .option('--json', 'print one JSON object instead of tables')
-    .option('-q, --quiet', 'print only the summary: the means, groups and worst pages, no row per page')
-    .option('--by <field>', 'also give the means per value of this index field, e.g. page_type (needs --index)')
-    .option('--index <file>', 'JSON Lines, one object per page with an "id" field (used with --by)')
-    .option('--report <dir>', 'also write a visual HTML report per page into DIR/pages/, and DIR/index.html listing them worst first')
-    .addOption(new Option('--favor <preset>', 'passed to declutter: prefer precision or recall').choices(['balanced', 'precision', 'recall']).default(DEFAULT_OPTIONS.favor))
-    .addOption(new Option('--input <kind>', 'passed to declutter: treat pages as html or text instead of sniffing').choices(['auto', 'html', 'text']).default(DEFAULT_OPTIONS.input))
+    .argument('<gold>', 'folder of references: <id>.txt (UTF-8)');
+  addOptions(command, COMMAND_OPTIONS.eval)
     .action(async (pagesDir: string, goldDir: string, flags: EvalFlags) => {
       if ((flags.by === undefined) !== (flags.index === undefined)) {
         throw new CliError('eval: --by FIELD and --index FILE must be given together', EXIT.USAGE);
+      }
+      if (flags.report !== undefined && flags.tokens !== 'published') {
+        throw new CliError('eval: reports show the published figures; --report cannot be used with --tokens words', EXIT.USAGE);
       }
       const pageIndex = flags.index === undefined ? undefined : await readIndex(flags.index, flags.by ?? '');
       if (flags.report !== undefined) await prepareReportDir(flags.report);
@@ -82,11 +85,12 @@ export function registerEval(program: Command, ctx: CommandContext): void {
       const report = buildReport(rows, flags, pageIndex);
       await reports?.finish({
         title: `declutter eval: ${pagesDir}`,
+        run: { version: VERSION, date: new Date().toISOString(), options: { favor: flags.favor, input: flags.input, 'max-bytes': formatBytes(flags.maxBytes) } },
         summary: report.summary,
         ...(report.groups === undefined ? {} : { groupField: report.groups.field, groups: report.groups.values }),
       });
       if (flags.report !== undefined) ctx.io.stderr.write(`declutter: note: reports written; open ${join(flags.report, INDEX_FILE)}\n`);
-      ctx.io.stdout.write(flags.json === true ? renderJsonReport(report, flags) : renderReport(report, flags));
+      ctx.io.stdout.write(flags.json === true || flags.format === 'json' ? renderJsonReport(report, flags) : renderReport(report, flags));
       writeClosingNotes(report, empty, ctx);
       if (report.failed > 0) ctx.exitCode = EXIT.SOME_FAILED;
     });
@@ -109,7 +113,7 @@ async function scorePages(
   const progress = progressLine(pages.length, ctx);
   for (const page of pages) {
     progress(rows.length);
-    const reference = decodeUtf8(await readInputFile(join(goldDir, page.id + GOLD_SUFFIX)));
+    const reference = await readTextFile(join(goldDir, page.id + GOLD_SUFFIX));
     const path = join(pagesDir, page.file);
     const outcome = await extract(path, flags);
     if (outcome.empty) empty++;
@@ -120,7 +124,7 @@ async function scorePages(
     const row: EvalRow = {
       id: page.id,
       file: page.file,
-      ...benchmarkScores(outcome.text, reference),
+      ...benchmarkScores(outcome.text, reference, { tokens: flags.tokens }),
       ...(outcome.error === undefined ? {} : { error: outcome.error }),
     };
     rows.push(row);
@@ -165,11 +169,11 @@ function buildReport(rows: EvalRow[], flags: EvalFlags, pageIndex: PageIndex | u
   const field = flags.by;
   return {
     pages: rows,
-    summary: aggregate(rows),
+    summary: aggregate(rows, flags.tokens),
     worst: worstPages(rows),
     ...(pageIndex === undefined || field === undefined
       ? {}
-      : { groups: { field, values: groupSummaries(rows, (id) => fieldValue(pageIndex.get(id), field)) } }),
+      : { groups: { field, values: groupSummaries(rows, (id) => fieldValue(pageIndex.get(id), field), flags.tokens) } }),
     failed: rows.filter((row) => row.error !== undefined).length,
   };
 }
@@ -219,7 +223,7 @@ function writeClosingNotes(report: Report, empty: number, ctx: CommandContext): 
 
 /** Reads the index and checks the --by field appears in it. */
 async function readIndex(path: string, field: string): Promise<PageIndex> {
-  const text = decodeUtf8(await readInputFile(path));
+  const text = await readTextFile(path);
   let index: PageIndex;
   try {
     index = parseIndex(text);
@@ -249,7 +253,7 @@ async function extract(path: string, flags: EvalFlags): Promise<Outcome> {
     return { text: '', error: errorMessage(err, path), empty: false };
   }
   try {
-    const article = declutter(bytes, { favor: flags.favor, input: flags.input });
+    const article = declutter(bytes, { favor: flags.favor, input: flags.input, maxBytes: flags.maxBytes });
     const failure = article.reason === undefined ? undefined : DECODE_FAILURES[article.reason];
     if (failure !== undefined) return { text: '', error: failure, empty: false, article };
     return { text: article.text, empty: article.reason === 'empty-input', article };
@@ -270,23 +274,24 @@ function errorMessage(err: unknown, path: string): string {
 
 function renderJsonReport(report: Report, flags: EvalFlags): string {
   const { pages, ...rest } = report;
-  const options = { favor: flags.favor, input: flags.input };
+  const options = { favor: flags.favor, input: flags.input, tokens: flags.tokens };
   return JSON.stringify(flags.quiet === true ? { options, ...rest } : { options, pages, ...rest }, null, 2) + '\n';
 }
 
 function renderReport(report: Report, flags: EvalFlags): string {
   const parts: string[] = [];
-  if (flags.quiet !== true) parts.push(renderPageTable(report.pages));
+  const tokens = report.summary.tokens;
+  if (flags.quiet !== true) parts.push(renderPageTable(report.pages, tokens));
   parts.push(renderSummary(report.summary));
-  if (report.groups !== undefined) parts.push(renderGroups(report.groups.field, report.groups.values));
-  if (report.worst.length > 0) parts.push(renderWorst(report.worst));
+  if (report.groups !== undefined) parts.push(renderGroups(report.groups.field, report.groups.values, tokens));
+  if (report.worst.length > 0) parts.push(renderWorst(report.worst, tokens));
   return parts.join('\n');
 }
 
 /** One row per page; a page that failed says so in the last column (the reason is on stderr). */
-function renderPageTable(rows: readonly EvalRow[]): string {
+function renderPageTable(rows: readonly EvalRow[], tokens: TokenMethod): string {
   const failed = rows.some((row) => row.error !== undefined);
-  const header = ['id', 'Zyte P', 'Zyte R', 'Zyte F1', 'word P', 'word R', 'word F1', ...(failed ? ['note'] : [])];
+  const header = ['id', ...scoreHeaders(tokens), ...(failed ? ['note'] : [])];
   const body = rows.map((row) => [
     row.id,
     ...scoreCells(row.zyte, row.words),
@@ -296,13 +301,14 @@ function renderPageTable(rows: readonly EvalRow[]): string {
 }
 
 /** The means per value of the --by field. */
-function renderGroups(field: string, groups: readonly GroupSummary[]): string {
+function renderGroups(field: string, groups: readonly GroupSummary[], tokens: TokenMethod): string {
   const rows = groups.map(({ value, summary }) => [value ?? '(none)', String(summary.pages), ...scoreCells(summary.zyte, summary.words)]);
-  return table([[`by ${field}`, 'pages', 'Zyte P', 'Zyte R', 'Zyte F1', 'word P', 'word R', 'word F1'], ...rows]) + '\n';
+  return table([[`by ${field}`, 'pages', ...scoreHeaders(tokens)], ...rows]) + '\n';
 }
 
 /** The worst pages, with what went wrong: text lost (low recall), noise kept (low precision), or both. */
-function renderWorst(worst: readonly WorstPage[]): string {
+function renderWorst(worst: readonly WorstPage[], tokens: TokenMethod): string {
+  const { shinglesShort: s, wordsShort: w } = metricNames(tokens);
   const causes = worst.map((page) => (page.error === undefined ? page.cause : 'error'));
   const width = Math.max('cause'.length, ...causes.map((cause) => cause.length));
   // The last column reads as words: padded to one width so the right-aligned table shows it left-aligned.
@@ -315,5 +321,5 @@ function renderWorst(worst: readonly WorstPage[]): string {
     (causes[i] ?? '').padEnd(width),
   ]);
   const title = `${worst.length} worst ${plural(worst.length, 'page', 'pages')}`;
-  return table([[title, 'Zyte F1', 'Zyte P', 'Zyte R', 'word F1', 'cause'.padEnd(width)], ...rows]) + '\n';
+  return table([[title, `${s} F1`, `${s} P`, `${s} R`, `${w} F1`, 'cause'.padEnd(width)], ...rows]) + '\n';
 }

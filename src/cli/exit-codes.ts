@@ -16,6 +16,10 @@ export const EXIT = Object.freeze({
   CANNOT_WRITE: 5,
   /** An unexpected internal error (a bug): one line on stderr, please report it. */
   INTERNAL: 70,
+  /** Interrupted by Ctrl-C (SIGINT), as shells number it (128 + 2); batch says how to resume. */
+  INTERRUPTED: 130,
+  /** Stopped by SIGTERM (128 + 15); batch says how to resume. */
+  TERMINATED: 143,
 });
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

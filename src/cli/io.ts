@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { sniffMagic, sniffControlBytes } from '../input/binary.js';
 import { formatBytes, tooLargeDetail } from '../input/size.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { fsErrorReason } from '../fs-errors.js';
@@ -56,4 +57,18 @@ export async function readStdin(stdin: NodeJS.ReadableStream, maxBytes = Infinit
     chunks.push(bytes);
   }
   return Buffer.concat(chunks);
+}
+
+const UTF8 = new TextDecoder('utf-8');
+
+/**
+ * Reads a UTF-8 text file (a reference, an extraction output): a leading byte-order mark is dropped and invalid
+ * bytes become U+FFFD. A binary file (an executable, an image, a gzip) is refused with EXIT.REJECTED, as the clean
+ * command refuses binary pages: its "text" would be scored as if it meant something.
+ */
+export async function readTextFile(path: string): Promise<string> {
+  const bytes = await readInputFile(path);
+  const binary = sniffMagic(bytes) ?? sniffControlBytes(bytes);
+  if (binary !== undefined) throw new CliError(`${path}: input is binary, not text (${binary})`, EXIT.REJECTED);
+  return UTF8.decode(bytes);
 }

@@ -2,12 +2,13 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import type { CommandContext } from './context.js';
-import { registerClean } from './clean.js';
+import { EXAMPLES, registerClean } from './clean.js';
+import { VERSION } from './version.js';
 import { registerScore } from './score.js';
 import { registerEval } from './eval.js';
 import { registerBatch } from './batch.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './version.js';
 
 /**
  * Runs the CLI and resolves to the exit code. Never throws: every failure becomes one line on stderr.
@@ -24,7 +25,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(oneLine(s.replace(/^error: /, 'declutter: ')) + '\n'),
     });
-  registerClean(program, ctx);
+  const clean = registerClean(program, ctx);
+  program.addHelpText('after', () => `\n${cleanOptionsHelp(clean)}\n\n${EXAMPLES}\n`);
   registerScore(program, ctx);
   registerEval(program, ctx);
   registerBatch(program, ctx);
@@ -48,6 +50,15 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     io.stderr.write(`declutter: internal error: ${oneLine(message)}\n`);
     return EXIT.INTERNAL;
   }
+}
+
+/** The options of the default command, for the top-level help: `declutter [FILE]` is what most people run. */
+function cleanOptionsHelp(clean: Command): string {
+  const help = clean.createHelp();
+  const options = help.visibleOptions(clean).filter((option) => option.long !== '--help');
+  const width = Math.max(...options.map((option) => help.optionTerm(option).length));
+  const lines = options.map((option) => `  ${help.optionTerm(option).padEnd(width)}  ${help.optionDescription(option)}`);
+  return `Options of declutter [FILE] (the clean command, run when no other command is named):\n${lines.join('\n')}`;
 }
 
 /**

@@ -4,24 +4,25 @@ import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Article } from '../article.js';
 import { causeOf, type EvalRow } from '../eval/index.js';
-import { renderReportIndex, type IndexEntry, type IndexOptions } from '../render/report-index.js';
+import { renderReportIndex, type IndexEntry, type IndexOptions } from '../report/index-page.js';
 import { wordCounts } from '../render/format.js';
-import { analyseReport, renderReport } from '../render/report.js';
+import { analyseReport, renderReport } from '../report/page.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { fsErrorReason } from '../fs-errors.js';
 
 /**
  * Writes a file under a temporary name in the same folder, then renames it into place, so an interrupted run
- * never leaves half a report. Any failure is one CliError line (EXIT.CANNOT_WRITE) and leaves no temporary file.
+ * never leaves half a file. Any failure is one CliError line (EXIT.CANNOT_WRITE) naming `what` was written, and
+ * leaves no temporary file.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string, what = 'the report'): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temp, text, 'utf8');
     await rename(temp, path);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
-    throw new CliError(`${path}: cannot write the report: ${fsErrorReason(err, 'output')}`, EXIT.CANNOT_WRITE);
+    throw new CliError(`${path}: cannot write ${what}: ${fsErrorReason(err, 'output')}`, EXIT.CANNOT_WRITE);
   }
 }
 

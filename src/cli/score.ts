@@ -3,9 +3,10 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
 import type { CommandContext } from './context.js';
 import { CliError, EXIT } from './exit-codes.js';
-import { readInputFile, useColour } from './io.js';
-import { decodeUtf8, listFileNames, mapLimited } from './folder.js';
-import { fixed, plural, renderSummary, table } from './format.js';
+import { readTextFile, useColour } from './io.js';
+import { listFileNames, mapLimited } from './folder.js';
+import { addOptions, COMMAND_OPTIONS, type ScoreFormat } from './specs.js';
+import { fixed, metricNames, plural, renderSummary, scoreHeaders, table } from './format.js';
 import {
   aggregate,
   benchmarkScores,
@@ -15,14 +16,17 @@ import {
   type DiffResult,
   type PageScore,
   type Scores,
+  type TokenMethod,
 } from '../score/index.js';
 
 /** Options of `declutter score`, as commander parses them. */
 interface ScoreFlags {
+  format: ScoreFormat;
   json?: boolean;
   diff?: boolean;
   pred?: string;
   gold?: string;
+  tokens: TokenMethod;
 }
 
 /** What to score: one candidate file against one reference file, or a folder of outputs against references. */
@@ -43,18 +47,15 @@ const USAGE_HINT = 'give CANDIDATE and REFERENCE files, or --pred DIR and --gold
 
 /** Registers `declutter score`: one candidate against one reference, or a folder of outputs (`--pred/--gold`). */
 export function registerScore(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('score')
     .description(
       'Score an extraction against a clean reference: Zyte 4-shingle precision/recall/F1 (scrapinghub ' +
         'benchmark), WCXB word F1, and character similarity.',
     )
     .argument('[candidate]', 'the extracted text (UTF-8 file)')
-    .argument('[reference]', 'the reference main text (UTF-8 file)')
-    .option('--json', 'print one JSON object instead of a table')
-    .option('--diff', 'also list the reference sentences missing from the candidate (-) and its extra lines (+)')
-    .option('--pred <dir>', 'folder of extraction outputs, <id>.txt (use with --gold)')
-    .option('--gold <dir>', 'folder of references, <id>.txt: every file is a page (use with --pred)')
+    .argument('[reference]', 'the reference main text (UTF-8 file)');
+  addOptions(command, COMMAND_OPTIONS.score)
     .action(async (candidate: string | undefined, reference: string | undefined, flags: ScoreFlags) => {
       const job = resolveJob(candidate, reference, flags);
       if (job.kind === 'pair') await scorePair(job, flags, ctx);
@@ -82,16 +83,17 @@ function resolveJob(candidate: string | undefined, reference: string | undefined
 }
 
 async function scorePair(job: Extract<ScoreJob, { kind: 'pair' }>, flags: ScoreFlags, ctx: CommandContext): Promise<void> {
-  const candidate = decodeUtf8(await readInputFile(job.candidate));
-  const reference = decodeUtf8(await readInputFile(job.reference));
-  const scores = score(candidate, reference);
-  const differences = flags.diff === true ? diff(candidate, reference) : undefined;
+  const candidate = await readTextFile(job.candidate);
+  const reference = await readTextFile(job.reference);
+  const scores = score(candidate, reference, { tokens: flags.tokens });
+  const differences = flags.diff === true ? diff(candidate, reference, { tokens: flags.tokens }) : undefined;
   const out = ctx.io.stdout;
-  if (flags.json === true) {
-    out.write(JSON.stringify(differences === undefined ? scores : { ...scores, diff: differences }, null, 2) + '\n');
+  if (flags.json === true || flags.format === 'json') {
+    const result = { tokens: flags.tokens, ...scores };
+    out.write(JSON.stringify(differences === undefined ? result : { ...result, diff: differences }, null, 2) + '\n');
     return;
   }
-  out.write(renderScores(scores));
+  out.write(renderScores(scores, flags.tokens));
   if (differences !== undefined) {
     const chalk = new Chalk({ level: useColour(out, ctx.io.env) ? 1 : 0 });
     out.write(renderDiff(differences, chalk));
@@ -102,17 +104,17 @@ async function scoreFolder(job: Extract<ScoreJob, { kind: 'folder' }>, flags: Sc
   const goldIds = await listPageIds(job.gold);
   const predIds = new Set(await listPageIds(job.pred));
   const pages = await mapLimited(goldIds, READ_CONCURRENCY, async (id): Promise<PageScore> => {
-    const reference = decodeUtf8(await readInputFile(join(job.gold, id + PAGE_SUFFIX)));
-    const candidate = predIds.has(id) ? decodeUtf8(await readInputFile(join(job.pred, id + PAGE_SUFFIX))) : '';
-    return { id, ...benchmarkScores(candidate, reference) };
+    const reference = await readTextFile(join(job.gold, id + PAGE_SUFFIX));
+    const candidate = predIds.has(id) ? await readTextFile(join(job.pred, id + PAGE_SUFFIX)) : '';
+    return { id, ...benchmarkScores(candidate, reference, { tokens: flags.tokens }) };
   });
   writePairingNotes(goldIds, predIds, ctx);
-  const summary = aggregate(pages);
-  if (flags.json === true) {
+  const summary = aggregate(pages, flags.tokens);
+  if (flags.json === true || flags.format === 'json') {
     ctx.io.stdout.write(JSON.stringify({ pages, summary }, null, 2) + '\n');
     return;
   }
-  ctx.io.stdout.write(renderPageTable(pages) + '\n' + renderSummary(summary));
+  ctx.io.stdout.write(renderPageTable(pages, flags.tokens) + '\n' + renderSummary(summary));
 }
 
 /** Tells on stderr how the two folders did not match one to one; the figures on stdout stay clean. */
@@ -144,13 +146,14 @@ async function listPageIds(dir: string): Promise<string[]> {
 // ── rendering ────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The figures of one pair. */
-function renderScores(scores: Scores): string {
+function renderScores(scores: Scores, tokens: TokenMethod): string {
   const { zyte, words } = scores;
+  const names = metricNames(tokens);
   return (
     table([
       ['', 'precision', 'recall', 'F1'],
-      ['Zyte 4-shingles', fixed(zyte.precision), fixed(zyte.recall), fixed(zyte.f1)],
-      ['WCXB words', fixed(words.precision), fixed(words.recall), fixed(words.f1)],
+      [names.shingles, fixed(zyte.precision), fixed(zyte.recall), fixed(zyte.f1)],
+      [names.words, fixed(words.precision), fixed(words.recall), fixed(words.f1)],
       ['similarity', '', '', fixed(scores.similarity)],
     ]) + `\nshingles: ${zyte.tp} matched, ${zyte.fp} extra, ${zyte.fn} missing\n`
   );
@@ -167,7 +170,7 @@ function renderDiff(result: DiffResult, chalk: ChalkInstance): string {
 }
 
 /** One row per page of a folder run. */
-function renderPageTable(pages: readonly PageScore[]): string {
+function renderPageTable(pages: readonly PageScore[], tokens: TokenMethod): string {
   const rows = pages.map((page) => [
     page.id,
     fixed(page.zyte.precision),
@@ -175,5 +178,6 @@ function renderPageTable(pages: readonly PageScore[]): string {
     fixed(page.zyte.f1),
     fixed(page.words.f1),
   ]);
-  return table([['id', 'Zyte P', 'Zyte R', 'Zyte F1', 'word F1'], ...rows]) + '\n';
+  const [shingleP = '', shingleR = '', shingleF1 = '', , , wordF1 = ''] = scoreHeaders(tokens);
+  return table([['id', shingleP, shingleR, shingleF1, wordF1], ...rows]) + '\n';
 }

@@ -5,7 +5,7 @@
  *   folder names ─► pages (id, file) ─► declutter + benchmarkScores per page ─► rows
  *   rows ─► aggregate (the published means) · worstPages · groupSummaries (by an index field)
  */
-import { aggregate, type BenchmarkScores, type PageScore, type Summary } from '../score/index.js';
+import { aggregate, type BenchmarkScores, type PageScore, type Summary, type TokenMethod } from '../score/index.js';
 
 /**
  * The file names of a page, `<id><extension>`, in order of preference when one id has several (the HTML
@@ -190,7 +190,11 @@ export interface GroupSummary {
  * The published means of each group of pages, groups sorted by value (code unit order), the group of pages
  * without a value last.
  */
-export function groupSummaries(rows: readonly EvalRow[], valueOf: (id: string) => string | undefined): GroupSummary[] {
+export function groupSummaries(
+  rows: readonly EvalRow[],
+  valueOf: (id: string) => string | undefined,
+  tokens: TokenMethod = 'published',
+): GroupSummary[] {
   const groups = new Map<string | null, EvalRow[]>();
   for (const row of rows) {
     const value = valueOf(row.id) ?? null;
@@ -201,5 +205,5 @@ export function groupSummaries(rows: readonly EvalRow[], valueOf: (id: string) =
   const values = [...groups.keys()].sort((a, b) =>
     a === null ? (b === null ? 0 : 1) : b === null ? -1 : compareCodeUnits(a, b),
   );
-  return values.map((value) => ({ value, summary: aggregate(groups.get(value) ?? []) }));
+  return values.map((value) => ({ value, summary: aggregate(groups.get(value) ?? [], tokens) }));
 }

@@ -61,11 +61,12 @@ export async function* readJsonLines(stream: AsyncIterable<Buffer | string>): As
     try {
       value = JSON.parse(text);
     } catch {
-      yield { ok: false, name: `line-${line}`, line, reason: `line ${line}: not valid JSON` };
+      // The line number is the record's identity (it has no id): the reason does not repeat it.
+      yield { ok: false, name: `line-${line}`, line, reason: 'not valid JSON' };
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield { ok: false, name: `line-${line}`, line, reason: `line ${line}: not a JSON object` };
+      yield { ok: false, name: `line-${line}`, line, reason: 'not a JSON object' };
       continue;
     }
     const rec = value as Record<string, unknown>;
@@ -76,7 +77,9 @@ export async function* readJsonLines(stream: AsyncIterable<Buffer | string>): As
     const body = html ?? (typeof rec.text === 'string' ? rec.text : undefined);
     const where = { ...(id === undefined ? {} : { id }), ...(url === undefined ? {} : { url }), ...(id === undefined && url === undefined ? { line } : {}) };
     if (body === undefined) {
-      yield { ok: false, name, ...where, reason: `line ${line}: no "html" or "text" field` };
+      // A record known by its id or URL says on which line it is; one known by its line number needs no more.
+      const at = id === undefined && url === undefined ? '' : ` (line ${line})`;
+      yield { ok: false, name, ...where, reason: `no "html" or "text" field${at}` };
       continue;
     }
     yield { ok: true, name, ...where, payload: body, kind: html !== undefined ? 'html' : 'text' };

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { STOPWORD_LISTS } from './stopword-lists.cjs';
 
 /**
  * Stopword lists from the maintained `stopword` package (function words, 60+ languages).
@@ -8,8 +8,7 @@ import { createRequire } from 'node:module';
  * Languages are keyed by ISO 639-1 code. The set covers the most common languages of the web, CJK included.
  */
 
-const require = createRequire(import.meta.url);
-const lists = require('stopword') as Record<string, unknown>;
+const lists = STOPWORD_LISTS;
 
 /** ISO 639-1 code → the `stopword` package's ISO 639-3 list name. */
 const LANGUAGE_LISTS: ReadonlyArray<readonly [string, string]> = [

@@ -3,28 +3,53 @@
  * `declutter batch` write the same bytes for the same page.
  */
 import type { Article, EmptyReason } from '../article.js';
+import type { Format } from '../options.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
+import { renderTextDocument } from './text.js';
 
-export const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from '../options.js';
+
+/** What the output keeps beside the text (see OPTION_SPECS); every option is off by default. */
+export interface RenderOptions {
+  /** Links: markdown, html, json. */
+  links?: boolean;
+  /** Images with their alt text: markdown, html. */
+  images?: boolean;
+  /** Bold, italic and inline code: markdown, html. */
+  formatting?: boolean;
+  /** The page's metadata before the text: markdown, html, text. */
+  withMetadata?: boolean;
+  /** Every block with its label, score and reasons: json. */
+  blocks?: boolean;
+}
+
+/** The output options among a caller's flags, each true or false: plain data for a worker. */
+export function renderOptionsOf(flags: RenderOptions): Required<RenderOptions> {
+  return {
+    links: flags.links === true,
+    images: flags.images === true,
+    formatting: flags.formatting === true,
+    withMetadata: flags.withMetadata === true,
+    blocks: flags.blocks === true,
+  };
+}
 
 /**
- * The article in `format`, without a trailing newline. JSON always describes the page (its metadata, blocks and
- * reason); the other formats are empty when the page has no main content.
+ * The article in `format`, without a trailing newline. JSON always describes the page (its metadata and reason);
+ * the other formats are empty when the page has no main content.
  */
-export function renderFormat(article: Article, format: Format, options: { links?: boolean } = {}): string {
-  const links = options.links === true;
-  if (format === 'json') return renderJson(article, { links });
+export function renderFormat(article: Article, format: Format, options: RenderOptions = {}): string {
+  if (format === 'json') return renderJson(article, options);
   if (!article.ok) return '';
   switch (format) {
     case 'markdown':
-      return renderMarkdown(article, { links });
+      return renderMarkdown(article, options);
     case 'html':
-      return renderHtml(article, { links });
+      return renderHtml(article, options);
     default:
-      return article.text;
+      return renderTextDocument(article, options);
   }
 }
 

@@ -1,13 +1,20 @@
 import type { Article } from '../article.js';
+import type { Block, LinkSpan } from '../blocks/block.js';
 
 export interface JsonOptions {
-  /** Add each block's link spans as `links: [{ start, end, href }]` (offsets into the block's text); default false. */
+  /**
+   * Add the links of the text as `links: [{ start, end, href }]` (offsets into `text`), and with `blocks` each
+   * block's own (offsets into the block's text); default false.
+   */
   links?: boolean;
+  /** Add every block of the page with its kind, label, score, reasons and trace (default false: a compact document). */
+  blocks?: boolean;
 }
 
 /**
- * The JSON rendering: metadata, the extractor used, counts, and every block with its label, score, reasons and trace
- * (each entry's stage, the label it leaves, its reason and, for a rule, its weight).
+ * The JSON rendering: a compact document by default (what the page is, its metadata, counts and text, as the
+ * peers' JSON gives them), every block with its label, score, reasons and trace on request (each trace entry: its
+ * stage, the label it leaves, its reason and, for a rule, its weight).
  */
 export function renderJson(article: Article, options: JsonOptions = {}): string {
   const withLinks = options.links ?? false;
@@ -28,23 +35,47 @@ export function renderJson(article: Article, options: JsonOptions = {}): string 
     extractor: article.extractor,
     ...(article.encoding === undefined ? {} : { encoding: article.encoding }),
     ...(article.language === undefined ? {} : { language: article.language }),
+    ...(article.url === undefined ? {} : { url: article.url }),
     title: article.metadata.title ?? null,
     metadata: article.metadata,
     counts: { blocks: article.blocks.length, kept, removed: article.blocks.length - kept, keptWords, removedWords },
     text: article.text,
-    blocks: article.blocks.map((b) => ({
-      index: b.index,
-      kind: b.kind,
-      ...(b.level === undefined ? {} : { level: b.level }),
-      label: b.label,
-      initialLabel: b.initialLabel,
-      score: Math.round(b.score * 100) / 100,
-      reasons: b.reasons,
-      trace: b.trace,
-      words: b.features.words,
-      text: b.text,
-      ...(withLinks && b.links !== undefined ? { links: b.links } : {}),
-    })),
+    ...(withLinks ? { links: textLinks(article) } : {}),
+    ...(options.blocks === true
+      ? {
+          blocks: article.blocks.map((b) => ({
+            index: b.index,
+            kind: b.kind,
+            ...(b.level === undefined ? {} : { level: b.level }),
+            label: b.label,
+            initialLabel: b.initialLabel,
+            score: Math.round(b.score * 100) / 100,
+            reasons: b.reasons,
+            trace: b.trace,
+            words: b.features.words,
+            text: b.text,
+            ...(withLinks && b.links !== undefined ? { links: b.links } : {}),
+          })),
+        }
+      : {}),
   };
   return JSON.stringify(doc, null, 2);
+}
+
+/**
+ * The links of the kept blocks as offsets into the article's text, which joins the kept blocks as renderText does
+ * (a blank line between blocks, a line break between consecutive list items).
+ */
+function textLinks(article: Article): LinkSpan[] {
+  const out: LinkSpan[] = [];
+  let at = 0;
+  let previous: Block | undefined;
+  for (const b of article.blocks) {
+    if (b.label !== 'content') continue;
+    if (previous !== undefined) at += previous.kind === 'list-item' && b.kind === 'list-item' ? 1 : 2;
+    for (const span of b.links ?? []) out.push({ start: at + span.start, end: at + span.end, href: span.href });
+    at += b.text.length;
+    previous = b;
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
+import type { Article } from '../article.js';
 import type { Block } from '../blocks/block.js';
+import { metadataFields, oneLine } from './metadata.js';
 
 /**
  * Plain text: the kept blocks, paragraphs separated by one blank line. Consecutive list items stay on
@@ -14,4 +16,14 @@ export function renderText(blocks: readonly Block[]): string {
     previous = b;
   }
   return out;
+}
+
+/**
+ * The text format: the article's text, after `name: value` lines of its metadata and a blank line when asked
+ * (`--with-metadata`); each value on one line.
+ */
+export function renderTextDocument(article: Article, options: { withMetadata?: boolean } = {}): string {
+  if (options.withMetadata !== true) return article.text;
+  const header = metadataFields(article).map(([name, value]) => `${name}: ${oneLine(value)}`);
+  return header.length === 0 ? article.text : `${header.join('\n')}\n\n${article.text}`;
 }

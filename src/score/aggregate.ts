@@ -1,4 +1,5 @@
 import { harmonicMean, type BenchmarkScores } from './metrics.js';
+import type { TokenMethod } from './tokenize.js';
 
 /**
  * One page's scores in a folder run, named by the page id (its file name without `.txt`). Only the two
@@ -13,6 +14,11 @@ export interface PageScore extends BenchmarkScores {
 export interface Summary {
   /** Pages scored (every reference page). */
   pages: number;
+  /**
+   * How the texts were tokenised. Only 'published' figures are the benchmarks' own; a report shows 'words'
+   * figures under the name of that method, never under a benchmark's.
+   */
+  tokens: TokenMethod;
   /** The scrapinghub method (see aggregateZyte). */
   zyte: {
     precision: number;
@@ -22,6 +28,8 @@ export interface Summary {
     pagesWithOutput: number;
     /** Pages whose reference has at least one token: the pages recall is averaged over. */
     pagesWithReference: number;
+    /** The share of pages whose output has exactly the reference's token sequence (the benchmark's accuracy). */
+    accuracy: number;
   };
   /** The WCXB method: plain means over all pages. */
   words: {
@@ -31,10 +39,14 @@ export interface Summary {
   };
 }
 
-/** The folder means of a set of pages. No pages give all-zero means. */
-export function aggregate(rows: readonly BenchmarkScores[]): Summary {
+/**
+ * The folder means of a set of pages, scored with the given token method (only recorded: the rows are already
+ * scored). No pages give all-zero means.
+ */
+export function aggregate(rows: readonly BenchmarkScores[], tokens: TokenMethod = 'published'): Summary {
   return {
     pages: rows.length,
+    tokens,
     zyte: aggregateZyte(rows),
     words: {
       precision: mean(rows.map((row) => row.words.precision)),
@@ -53,6 +65,7 @@ export function aggregate(rows: readonly BenchmarkScores[]): Summary {
  * - F1 is the harmonic mean of those two means, not a mean of per-page F1.
  * A page with neither output nor reference enters neither mean (the benchmark has no such page; WCXB's
  * script-only pages are such pages, and the word metric scores them). A mean over no pages is 0.
+ * Accuracy is over every page.
  */
 export function aggregateZyte(rows: readonly BenchmarkScores[]): Summary['zyte'] {
   const withOutput = rows.filter((row) => row.zyte.tp + row.zyte.fp > 0);
@@ -65,6 +78,7 @@ export function aggregateZyte(rows: readonly BenchmarkScores[]): Summary['zyte']
     f1: harmonicMean(precision, recall),
     pagesWithOutput: withOutput.length,
     pagesWithReference: withReference.length,
+    accuracy: mean(rows.map((row) => (row.zyte.exact ? 1 : 0))),
   };
 }
 

@@ -1,6 +1,6 @@
 import { EXTRA_FOUND_BELOW, MISSING_FOUND_BELOW, SHINGLE_SIZE } from './constants.js';
 import { numberTokens, shingleKeys, type TokenNumbering } from './multiset.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, type TokenMethod } from './tokenize.js';
 
 /** One reference sentence or candidate line that `diff` reports. */
 export interface DiffItem {
@@ -30,13 +30,14 @@ export interface DiffResult {
  * a candidate line is extra when less than EXTRA_FOUND_BELOW of its units are found. Tokens compare
  * case-sensitively, like the Zyte metric. Pieces without any word character are never reported.
  */
-export function diff(candidate: string, reference: string): DiffResult {
+export function diff(candidate: string, reference: string, options: { tokens?: TokenMethod } = {}): DiffResult {
+  const method = options.tokens ?? 'published';
   const numbering: TokenNumbering = new Map();
-  const candidateIndex = indexText(candidate, numbering);
-  const referenceIndex = indexText(reference, numbering);
+  const candidateIndex = indexText(candidate, numbering, method);
+  const referenceIndex = indexText(reference, numbering, method);
   return {
-    missing: judge(splitSentences(reference), candidateIndex, numbering, MISSING_FOUND_BELOW),
-    extra: judge(splitLines(candidate), referenceIndex, numbering, EXTRA_FOUND_BELOW),
+    missing: judge(splitSentences(reference), candidateIndex, numbering, MISSING_FOUND_BELOW, method),
+    extra: judge(splitLines(candidate), referenceIndex, numbering, EXTRA_FOUND_BELOW, method),
   };
 }
 
@@ -52,8 +53,8 @@ interface TextIndex {
   shingles: Set<string>;
 }
 
-function indexText(text: string, numbering: TokenNumbering): TextIndex {
-  const tokens = tokenize(text);
+function indexText(text: string, numbering: TokenNumbering, method: TokenMethod): TextIndex {
+  const tokens = tokenize(text, method);
   return { tokens: new Set(tokens), shingles: new Set(shingleKeys(numberTokens(tokens, numbering))) };
 }
 
@@ -63,10 +64,11 @@ function judge(
   other: TextIndex,
   numbering: TokenNumbering,
   foundBelow: number,
+  method: TokenMethod,
 ): DiffItem[] {
   const reported: DiffItem[] = [];
   for (const piece of pieces) {
-    const tokens = tokenize(piece.text);
+    const tokens = tokenize(piece.text, method);
     if (tokens.length === 0) continue;
     const found = foundFraction(tokens, other, numbering);
     if (found < foundBelow) reported.push({ text: piece.text, line: piece.line, found });

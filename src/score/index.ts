@@ -10,9 +10,18 @@ export {
   type Scores,
   type ZyteScores,
   type WordScores,
+  type ScoreOptions,
 } from './metrics.js';
 export { aggregate, aggregateZyte, mean, type PageScore, type Summary } from './aggregate.js';
 export { diff, splitSentences, splitLines, type DiffItem, type DiffResult, type TextPiece } from './diff.js';
-export { tokenize, WORD_RUN_PATTERN } from './tokenize.js';
+export {
+  tokenize,
+  publishedTokens,
+  wordTokens,
+  PUBLISHED_TOKEN_PATTERN,
+  WORD_RUN_PATTERN,
+  TOKEN_METHODS,
+  type TokenMethod,
+} from './tokenize.js';
 export { normalizeText } from './normalize.js';
 export { SHINGLE_SIZE } from './constants.js';

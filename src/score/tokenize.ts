@@ -2,30 +2,40 @@ import { normalizeText } from './normalize.js';
 import { forEachPiece } from '../lang/words.js';
 
 /**
- * Tokenisation shared by every metric and by the diff.
+ * Tokenisation shared by every metric and by the diff. Two methods:
  *
- * A token is a run of word characters: the JavaScript spelling of Python's Unicode `\w+`, which the published
- * benchmarks tokenise with. Python's `\w` is "str.isalnum() or underscore": letters (\p{L}) and numbers
- * (\p{N}) plus `_`. We also keep combining marks (\p{M}) inside a word, so that Arabic with vowel signs,
- * Devanagari, Bengali or Thai words (whose vowel signs and viramas are marks) stay whole instead of falling
- * apart at every mark, as they do under Python's `re`; whole runs are also what the word segmenter needs.
- * A mark only continues a word, never starts one, so a stray mark is not a token. As a regular expression:
+ * - 'published' (the default): a token is exactly what Python's `re` `\w+` matches on the text as given, the
+ *   tokenisation of both published harnesses (the scrapinghub benchmark's evaluate.py and WCXB's evaluate.py).
+ *   Python's `\w` is "str.isalnum() or underscore": letters (\p{L}) and numbers (\p{N}) plus `_`. No
+ *   normalisation: "é" written as e + U+0301 is the token "e" (the mark is no word character), as it is there.
+ *   As a regular expression: PUBLISHED_TOKEN_PATTERN below.
+ * - 'words': better words for text the published rule serves badly. The text is first composed (NFC, see
+ *   normalize.ts); combining marks stay inside a word, so that Arabic with vowel signs, Devanagari, Bengali
+ *   or Thai words (whose vowel signs and viramas are marks) stay whole instead of falling apart at every
+ *   mark; runs in a script written without spaces (see UNSPACED_SCRIPT) are split into words by the ICU
+ *   word segmenter, so a Chinese sentence is many words rather than one. As a regular expression, before
+ *   the segmenter: WORD_RUN_PATTERN. Figures computed this way are never published figures: every report
+ *   names the method next to them.
  *
- *     [\p{L}\p{N}_][\p{L}\p{N}\p{M}_]*        (WORD_RUN_PATTERN below, with flags gu)
+ * On Latin, Cyrillic, Greek and other spaced text in NFC without combining marks the two give the same
+ * tokens.
  *
- * On Latin, Cyrillic, Greek and other spaced text in NFC (see normalize.ts) this gives exactly Python's
- * tokens, so published figures are reproduced.
- *
- * Runs in a script written without spaces (see UNSPACED_SCRIPT) are then split into words by the ICU word
- * segmenter; every other run is kept whole.
- *
- * The runs are found by a scan over a per-code-point class table rather than by the regular expression:
+ * The runs are found by a scan over a per-code-point class table rather than by the regular expressions:
  * Unicode property classes make V8's regex engine several times slower than a table lookup, and the scorer
  * tokenises tens of megabytes in a folder run. The table is built from the same property classes, so the
- * two definitions cannot drift apart (a test checks them against each other).
+ * definitions cannot drift apart (a test checks them against each other).
  */
 
-/** The token rule as a regular expression: the specification the scanner implements. */
+/** How texts are cut into tokens before scoring (see the top of this file). */
+export type TokenMethod = 'published' | 'words';
+
+/** The methods, in the order help texts list them; the first is the default. */
+export const TOKEN_METHODS: readonly TokenMethod[] = ['published', 'words'];
+
+/** The published token rule (Python's `\w+`) as a regular expression: the specification of publishedTokens. */
+export const PUBLISHED_TOKEN_PATTERN = /[\p{L}\p{N}_]+/gu;
+
+/** The 'words' run rule as a regular expression: the specification of the scanner's 'words' runs. */
 export const WORD_RUN_PATTERN = /[\p{L}\p{N}_][\p{L}\p{N}\p{M}_]*/gu;
 
 /** A letter, number or underscore: starts or continues a token. */
@@ -79,12 +89,42 @@ function bmpClasses(): Uint8Array {
 /** One segmenter for the process: it is immutable, and building one loads ICU's dictionaries. */
 const WORD_SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });
 
+/** The tokens of a text by a method, case kept. */
+export function tokenize(text: string, method: TokenMethod = 'published'): string[] {
+  return method === 'published' ? publishedTokens(text) : wordTokens(text);
+}
+
 /**
- * The tokens of a text, case kept: every word-character run (see the top of this file), with runs in an
- * unspaced script further split into words. On text without such scripts the result is exactly the
+ * The tokens of a text exactly as Python's `re.findall(r'\w+', text)` gives them: maximal runs of letters,
+ * numbers and underscores, on the text as given.
+ */
+export function publishedTokens(text: string): string[] {
+  const classes = bmpClasses();
+  const tokens: string[] = [];
+  let runStart = -1;
+  let index = 0;
+  while (index < text.length) {
+    const codePoint = text.codePointAt(index) ?? 0;
+    const width = codePoint >= BMP_SIZE ? 2 : 1;
+    const bits = codePoint >= BMP_SIZE ? classifyCodePoint(codePoint) : (classes[codePoint] ?? 0);
+    if ((bits & STARTS_WORD) !== 0) {
+      if (runStart < 0) runStart = index;
+    } else if (runStart >= 0) {
+      tokens.push(text.slice(runStart, index));
+      runStart = -1;
+    }
+    index += width;
+  }
+  if (runStart >= 0) tokens.push(text.slice(runStart));
+  return tokens;
+}
+
+/**
+ * The 'words' tokens of a text, case kept: every word-character run (see the top of this file), with runs in
+ * an unspaced script further split into words. On text without such scripts the result is exactly the
  * WORD_RUN_PATTERN matches of the normalised text.
  */
-export function tokenize(text: string): string[] {
+export function wordTokens(text: string): string[] {
   const source = normalizeText(text);
   const classes = bmpClasses();
   const tokens: string[] = [];

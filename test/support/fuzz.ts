@@ -15,6 +15,7 @@ import { parseDocument } from 'htmlparser2';
 import type { Article } from '../../src/article.js';
 import { parseHtml } from '../../src/extract/html/parse.js';
 import { bogusCommentsEndAtGt } from '../../src/extract/html/segment.js';
+import { DATASETS } from './datasets.js';
 import { decodeInput } from '../../src/input/index.js';
 
 /** The seed CI runs with: any fixed number; a failure prints the seed and path that reproduce it. */
@@ -85,7 +86,7 @@ export function describeInput(input: string | Uint8Array): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Real pages
 
-const DATASETS = path.resolve(process.cwd(), '../shared/datasets');
+
 
 /** Up to `count` raw pages (gunzipped bytes, original charset) of the dev sets, spread evenly over each set. */
 export function samplePages(count: number): { name: string; bytes: Buffer }[] {

@@ -6,6 +6,7 @@
 import type { Metadata } from '../../article.js';
 import type { RawBlock } from '../../blocks/block.js';
 import { baseUrl, resolveLinks } from './links.js';
+import { resolveImages } from './markup.js';
 import { MetadataCollector } from './metadata.js';
 import { PageObserver } from './observer.js';
 import { parseHtml } from './parse.js';
@@ -37,6 +38,8 @@ export function segmentHtml(html: string, url?: string): HtmlSegmentation {
   const { blocks, visibleChars, emptyAppRoot } = segmentDocument(doc, observer);
   const signals: PageSignals = { ...observer.marks, visibleChars, emptyAppRoot };
   const metadata = collector.finish(blocks);
-  resolveLinks(blocks, baseUrl(observer.baseHref, url, metadata.canonicalUrl));
+  const base = baseUrl(observer.baseHref, url, metadata.canonicalUrl);
+  resolveLinks(blocks, base);
+  resolveImages(blocks, base);
   return { blocks, metadata, scriptOnly: isScriptOnly(signals), signals };
 }

@@ -24,14 +24,15 @@
  */
 
 import { isComment, isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
-import type { BlockKind, LinkSpan, RawBlock } from '../../blocks/block.js';
+import type { BlockKind, BlockMarkup, LinkSpan, RawBlock } from '../../blocks/block.js';
 import { emptyAttrs, readAttrs, type ElementAttrs } from './attrs.js';
 import { finishBlocks, type BlockRecord, type TokenSource } from './block-records.js';
 import type { SegmentObserver } from './observer.js';
 import { parseHtml } from './parse.js';
 import { usableHref } from './links.js';
+import { blockMarkup, codeLanguage, imageOf, itemMarkup, LoneImages, openItem, openList, styleBit, type ItemState, type ListState } from './markup.js';
 import { layoutTableReason, TableText } from './table.js';
-import { TextRun } from './text-run.js';
+import { TextRun, type RunText } from './text-run.js';
 import { ANCESTOR_CHAIN_MAX, TAG_PATH_MAX_SEGMENTS } from './thresholds.js';
 import { mergeTokens, TokenCache } from './tokens.js';
 import { FURNITURE_CLASS_WORDS } from '../../blocks/vocab.js';
@@ -51,6 +52,8 @@ export interface SegmentOutput {
 interface KindContext {
   kind: BlockKind;
   level: number | undefined;
+  /** The list item the blocks belong to (its number, its place in a description list; see markup.ts). */
+  item?: ItemState | undefined;
 }
 
 /**
@@ -77,6 +80,10 @@ interface Context {
   group: number;
   /** Inside a collapsed panel the reader opens (a tab, an accordion answer). */
   collapsed: boolean;
+  /** Style bits of the enclosing inline elements (bold, italic, code; see markup.ts), 0 for plain text. */
+  style: number;
+  /** The nearest list (its kind and item count), for its items' markup. */
+  list: ListState | undefined;
 }
 
 /** A block element whose text runs become blocks. */
@@ -103,6 +110,9 @@ interface Owner {
   /** Where its furniture tokens come from (see TokenSource), built with the tokens. */
   sources: readonly TokenSource[] | undefined;
   run: TextRun;
+  /** Markup its blocks carry (a code block's language), and the list item they belong to (markup.ts). */
+  markup: BlockMarkup | undefined;
+  item: ItemState | undefined;
 }
 
 /** One element on the walk's stack. */
@@ -156,6 +166,8 @@ class Walker {
   private nextLinkId = 1;
   /** An app root (id="root", <app-root>…) was left empty. */
   private emptyAppRoot = false;
+  /** Images alone in their element, waiting for the block they go with (markup only). */
+  private readonly lone = new LoneImages();
 
   constructor(private readonly observer: SegmentObserver) {}
 
@@ -163,11 +175,12 @@ class Walker {
     const root: Owner = {
       id: 0, tag: '#root', kind: 'paragraph', level: undefined, container: true, frameIndex: 0, inArticle: false,
       landmark: undefined, listId: 0, group: 0, collapsed: false, parent: undefined, chain: [0], tagPath: undefined,
-      tokens: undefined, sources: undefined, run: new TextRun(),
+      tokens: undefined, sources: undefined, run: new TextRun(), markup: undefined, item: undefined,
     };
     const ctx: Context = {
       inArticle: false, landmark: undefined, listDepth: 0, listId: 0, kindContext: undefined, linkId: 0,
-      linkHref: undefined, pre: false, table: undefined, tableRun: undefined, group: 0, collapsed: false,
+      linkHref: undefined, pre: false, table: undefined, tableRun: undefined, group: 0, collapsed: false, style: 0,
+      list: undefined,
     };
     this.stack.push({
       node: doc, next: 0, name: '', info: tagInfo(''), owner: root, ownsOwner: true, ctx, tokens: [], sources: [],
@@ -212,7 +225,7 @@ class Walker {
     const ctx = frame.ctx;
     if (ctx.table !== undefined) tableText(ctx, ctx.table, data);
     else if (ctx.pre) frame.owner.run.appendPre(data, ctx.linkId, ctx.linkHref);
-    else frame.owner.run.append(data, ctx.linkId, ctx.linkHref);
+    else frame.owner.run.append(data, ctx.linkId, ctx.linkHref, ctx.style);
   }
 
   /** Visits an element: metadata hooks, drop/hide check, then a new frame (or a void element's effect). */
@@ -247,6 +260,7 @@ class Walker {
   private emptyElement(el: Element, name: string, info: TagInfo, a: ElementAttrs, parent: Frame): void {
     if (a.itemprop !== undefined) this.observer.onItemprop(el, a.itemprop);
     if (name === 'time') this.observer.onTime(el, parent.ctx.inArticle);
+    if (name === 'img') this.image(el, parent.owner);
     if (isBlock(info, a)) {
       this.flush(parent.owner);
       if (isAppRoot(info, a)) this.emptyAppRoot = true;
@@ -261,6 +275,7 @@ class Walker {
     const ctx = frame.ctx;
     if (ctx.table !== undefined) {
       if (frame.ownsOwner) return this.emitTable(frame.owner, ctx.table);
+      if (name === 'thead') ctx.table.endHead();
       if (name === 'td' || name === 'th') ctx.table.endCell();
       else if (name === 'tr') ctx.table.endRow();
       else if (frame.info.block) ctx.tableRun?.space();
@@ -308,7 +323,13 @@ class Walker {
       if (info.block) frame.owner.run.newline();
       return frame;
     }
-    if (info.list) writable(frame, pc).listDepth += 1;
+    const style = styleBit(name);
+    if ((pc.style & style) !== style) writable(frame, pc).style = pc.style | style;
+    if (info.list) {
+      const ctx = writable(frame, pc);
+      ctx.listDepth += 1;
+      ctx.list = openList(name, el);
+    }
     const block = isBlock(info, a);
     // A tentative group always gets an owner of its own, so its text never joins a visible run; an inline one
     // (a <noscript> inside a paragraph) does not end the paragraph around it.
@@ -326,6 +347,7 @@ class Walker {
     const heading = headingLevel(el, info, a);
     let kind: BlockKind;
     let level: number | undefined;
+    let item: ItemState | undefined;
     if (heading !== undefined) {
       kind = 'heading';
       level = heading;
@@ -336,7 +358,8 @@ class Walker {
     } else if (info.listItem) {
       kind = 'list-item';
       level = Math.max(1, frame.ctx.listDepth);
-      writable(frame, pc).kindContext = { kind, level };
+      item = openItem(name, el, frame.ctx.list);
+      writable(frame, pc).kindContext = { kind, level, item };
     } else if (name === 'blockquote') {
       kind = 'quote';
       writable(frame, pc).kindContext = { kind, level: undefined };
@@ -346,6 +369,7 @@ class Walker {
     } else if (frame.ctx.kindContext !== undefined) {
       kind = frame.ctx.kindContext.kind;
       level = frame.ctx.kindContext.level;
+      item = frame.ctx.kindContext.item;
     } else {
       kind = info.otherKind ? 'other' : 'paragraph';
     }
@@ -363,7 +387,12 @@ class Walker {
       id, tag: name, kind, level, container, frameIndex: this.stack.length, inArticle: ctx.inArticle,
       landmark: ctx.landmark, listId: ctx.listId, group: ctx.group, collapsed: ctx.collapsed, parent: parent.owner,
       chain: undefined, tagPath: undefined, tokens: undefined, sources: undefined, run: new TextRun(),
+      markup: undefined, item,
     };
+    if (info.pre) {
+      const language = codeLanguage(el);
+      if (language !== undefined) frame.owner.markup = { language };
+    }
     frame.ownsOwner = true;
     if (isAppRoot(info, a)) frame.appRootStart = this.visibleSoFar;
     return frame;
@@ -376,10 +405,11 @@ class Walker {
       table.startRow();
       writable(frame, pc).tableRun = undefined;
     } else if (name === 'td' || name === 'th') {
-      writable(frame, pc).tableRun = table.startCell();
+      writable(frame, pc).tableRun = table.startCell(name === 'th');
     } else if (name === 'caption') {
       writable(frame, pc).tableRun = table.caption;
     } else if (info.block) {
+      if (name === 'thead') table.startHead();
       pc.tableRun?.space();
     }
     return frame;
@@ -411,9 +441,19 @@ class Walker {
 
   /** Ends the owner's current run: its text becomes a block (when not empty). */
   private flush(owner: Owner): void {
-    if (owner.run.empty) return;
-    const { text, linkChars, linkCount, links } = owner.run.take();
-    this.emit(owner, owner.kind, owner.level, text, linkChars / Math.max(1, text.length), linkCount, links);
+    if (owner.run.empty) {
+      if (owner.run.onlyImages) this.lone.leave(owner.run.takeImages(), owner.id, owner.parent?.id ?? 0);
+      return;
+    }
+    const run = owner.run.take();
+    const { text, linkChars, linkCount, links } = run;
+    this.emit(owner, owner.kind, owner.level, text, linkChars / Math.max(1, text.length), linkCount, links, run);
+  }
+
+  /** An <img>: kept in the run it sits in, for the markup of its block. */
+  private image(el: Element, owner: Owner): void {
+    const image = imageOf(el);
+    if (image !== undefined) owner.run.image(image.src, image.alt);
   }
 
   /** Ends a <pre>: its verbatim text becomes one 'code' block. */
@@ -428,10 +468,10 @@ class Walker {
     const caption = table.caption.take();
     this.emit(
       owner, 'caption', undefined, caption.text, caption.linkChars / Math.max(1, caption.text.length), caption.linkCount,
-      caption.links,
+      caption.links, caption, { tableCaption: true },
     );
-    const { text, textChars, linkChars, linkCount } = table.finish();
-    this.emit(owner, 'table', undefined, text, linkChars / Math.max(1, textChars), linkCount);
+    const { text, textChars, linkChars, linkCount, rows } = table.finish();
+    this.emit(owner, 'table', undefined, text, linkChars / Math.max(1, textChars), linkCount, undefined, undefined, { rows });
   }
 
   /**
@@ -440,10 +480,11 @@ class Walker {
    */
   private emit(
     owner: Owner, kind: BlockKind, level: number | undefined, text: string, linkDensity: number, linkCount: number,
-    links?: readonly LinkSpan[],
+    links?: readonly LinkSpan[], run?: RunText, own?: BlockMarkup,
   ): void {
     if (text.length === 0) return;
     const ancestors = this.chainOf(owner.container || owner.parent === undefined ? owner : owner.parent);
+    const markup = blockMarkup(run, own ?? (owner.item === undefined ? owner.markup : itemMarkup(owner.item)), this.lone.claim(ancestors));
     if (owner.tokens === undefined) {
       owner.tokens = this.tokensAt(owner.frameIndex);
       owner.sources = (this.stack[owner.frameIndex] as Frame).sources;
@@ -466,6 +507,7 @@ class Walker {
     };
     if (level !== undefined) block.level = level;
     if (links !== undefined) block.links = links;
+    if (markup !== undefined) block.markup = markup;
     if (owner.landmark !== undefined && block.dom !== undefined) block.dom.landmark = owner.landmark;
     if (owner.collapsed && block.dom !== undefined) block.dom.collapsed = true;
     const listId = kind === 'list-item' ? owner.listId : 0;
@@ -559,7 +601,7 @@ function writable(frame: Frame, parentCtx: Context): Context {
       inArticle: parentCtx.inArticle, landmark: parentCtx.landmark, listDepth: parentCtx.listDepth,
       listId: parentCtx.listId, kindContext: parentCtx.kindContext, linkId: parentCtx.linkId,
       linkHref: parentCtx.linkHref, pre: parentCtx.pre, table: parentCtx.table, tableRun: parentCtx.tableRun,
-      group: parentCtx.group, collapsed: parentCtx.collapsed,
+      group: parentCtx.group, collapsed: parentCtx.collapsed, style: parentCtx.style, list: parentCtx.list,
     };
   }
   return frame.ctx;

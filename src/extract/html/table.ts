@@ -5,6 +5,7 @@
  */
 
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
+import type { TableCell } from '../../blocks/block.js';
 import { emptyAttrs, readAttrs } from './attrs.js';
 import { LAYOUT_TABLE_CELL_MAX_CHARS } from './thresholds.js';
 import { TextRun } from './text-run.js';
@@ -84,8 +85,14 @@ function previousIsBr(br: Element): boolean {
  */
 export class TableText {
   private readonly rows: string[] = [];
+  /** The kept rows' cells with their header flags (for markdown and html; see BlockMarkup.rows). */
+  private readonly cellRows: TableCell[][] = [];
   private row: string[] | undefined;
+  private rowHeaders: boolean[] = [];
   private cellOpen = false;
+  private cellHeader = false;
+  /** Open <thead> elements: their cells are header cells. */
+  private heads = 0;
   private readonly cell = new TextRun();
   /** The table's <caption> text, emitted as its own 'caption' block before the table. */
   readonly caption = new TextRun();
@@ -99,12 +106,22 @@ export class TableText {
     this.row = [];
   }
 
-  /** Starts a cell (ending any open one) and returns the run its text goes into. */
-  startCell(): TextRun {
+  /** Starts a cell (ending any open one) and returns the run its text goes into; `header` for a <th>. */
+  startCell(header = false): TextRun {
     this.endCell();
     this.row ??= [];
     this.cellOpen = true;
+    this.cellHeader = header || this.heads > 0;
     return this.cell;
+  }
+
+  /** A <thead> starts or ends: the cells inside it are header cells. */
+  startHead(): void {
+    this.heads += 1;
+  }
+
+  endHead(): void {
+    this.heads = Math.max(0, this.heads - 1);
   }
 
   /** Ends the open cell, if any. */
@@ -113,6 +130,7 @@ export class TableText {
     this.cellOpen = false;
     const { text, linkChars, linkCount } = this.cell.take();
     (this.row ??= []).push(text);
+    this.rowHeaders.push(this.cellHeader);
     this.textChars += text.length;
     this.linkChars += linkChars;
     this.linkCount += linkCount;
@@ -122,16 +140,30 @@ export class TableText {
   endRow(): void {
     this.endCell();
     const row = this.row;
+    const headers = this.rowHeaders;
     this.row = undefined;
+    this.rowHeaders = [];
     if (row === undefined) return;
     let last = row.length;
     while (last > 0 && row[last - 1] === '') last -= 1;
-    if (last > 0) this.rows.push(row.slice(0, last).join(' | '));
+    if (last > 0) {
+      this.rows.push(row.slice(0, last).join(' | '));
+      this.cellRows.push(row.slice(0, last).map((text, i) => ({ text, header: headers[i] === true })));
+    }
   }
 
-  /** The table's text and link measurements (link density is over cell text, separators excluded). */
-  finish(): { text: string; textChars: number; linkChars: number; linkCount: number } {
+  /**
+   * The table's text and link measurements (link density is over cell text, separators excluded), and its rows of
+   * cells, one per line of the text.
+   */
+  finish(): { text: string; textChars: number; linkChars: number; linkCount: number; rows: TableCell[][] } {
     this.endRow();
-    return { text: this.rows.join('\n'), textChars: this.textChars, linkChars: this.linkChars, linkCount: this.linkCount };
+    return {
+      text: this.rows.join('\n'),
+      textChars: this.textChars,
+      linkChars: this.linkChars,
+      linkCount: this.linkCount,
+      rows: this.cellRows,
+    };
   }
 }

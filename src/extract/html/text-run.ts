@@ -5,7 +5,7 @@
  * href) are recorded the same way, on the normalised text, so they need no adjusting afterwards.
  */
 
-import type { LinkSpan } from '../../blocks/block.js';
+import type { ImageRef, InlineSpan, InlineStyle, LinkSpan } from '../../blocks/block.js';
 import { isUnicodeSpace } from '../whitespace.js';
 
 /** Runs of white space (ASCII, no-break and other Unicode spaces): a single-level class, no nested quantifier. */
@@ -20,7 +20,20 @@ export interface RunText {
   linkCount: number;
   /** Spans of `text` inside links that have a usable href; absent when there are none. */
   links?: LinkSpan[];
+  /** Spans of `text` in bold, italic or code (see InlineStyle bits); absent when there are none. */
+  styles?: InlineSpan[];
+  /** Offsets of `text` where a <br> broke the line (a space in the text); absent when there are none. */
+  breaks?: number[];
+  /** Images met in the run, at their offset in `text`; absent when there are none. */
+  images?: ImageRef[];
 }
+
+/** Inline style bits a run records, as the walk's context carries them (several can hold at once). */
+export const STYLE_BITS: readonly (readonly [bit: number, style: InlineStyle])[] = [
+  [1, 'strong'],
+  [2, 'em'],
+  [4, 'code'],
+];
 
 /** A span being recorded: its end grows while the same link goes on contributing text. */
 interface OpenSpan {
@@ -46,6 +59,10 @@ export class TextRun {
   private pendingSpace = false;
   /** <br> elements seen since the last visible text: two in a row end a paragraph. */
   private breaks = 0;
+  /** Offsets of line breaks, inline style spans and images: allocated on first use (most runs have none). */
+  private breakOffsets: number[] | undefined;
+  private styleSpans: { start: number; end: number; bits: number }[] | undefined;
+  private imageRefs: ImageRef[] | undefined;
 
   /** True when no visible text has been gathered. */
   get empty(): boolean {
@@ -55,9 +72,9 @@ export class TextRun {
   /**
    * Appends text with whitespace collapsed. `linkId` is the enclosing link's id (0 outside links) and `href` its
    * target when the link's text should be recorded as a span; the separating space before a link's text counts as
-   * outside it.
+   * outside it. `style` holds the STYLE_BITS of the enclosing inline elements (0: plain).
    */
-  append(data: string, linkId: number, href?: string): void {
+  append(data: string, linkId: number, href?: string, style = 0): void {
     const shape = whitespaceShape(data);
     if (shape === BLANK) {
       // The indentation between tags: most text nodes of a page. Only owes a space.
@@ -79,6 +96,7 @@ export class TextRun {
     }
     const piece = from === 0 && to === collapsed.length ? collapsed : collapsed.slice(from, to);
     this.push(piece, linkId, href);
+    if (style !== 0) this.recordStyle(this.chars - piece.length, this.chars, style);
     this.pendingSpace = to < collapsed.length;
     this.breaks = 0;
   }
@@ -107,8 +125,27 @@ export class TextRun {
   lineBreak(): boolean {
     if (this.chars === 0) return false;
     this.breaks += 1;
+    // The space owed here is where the line broke (kept only if text follows, see take).
+    if (this.breaks === 1) (this.breakOffsets ??= []).push(this.chars);
     this.pendingSpace = true;
     return this.breaks >= 2;
+  }
+
+  /** An image met in the run: it sits where the next text would start. */
+  image(src: string, alt: string): void {
+    (this.imageRefs ??= []).push({ at: this.chars + (this.pendingSpace && this.chars > 0 ? 1 : 0), src, alt });
+  }
+
+  /** True when the run holds images but no text (an image alone in its element). */
+  get onlyImages(): boolean {
+    return this.chars === 0 && this.imageRefs !== undefined;
+  }
+
+  /** Takes the images of a run without text; the run is empty afterwards. */
+  takeImages(): ImageRef[] {
+    const images = this.imageRefs ?? [];
+    this.imageRefs = undefined;
+    return images;
   }
 
   /** The gathered text, normalised, and its measurements; the run is empty afterwards. */
@@ -117,8 +154,17 @@ export class TextRun {
     const text = parts.length === 1 ? (parts[0] ?? '') : parts.join('');
     const result: RunText = { text, linkChars: this.linkChars, linkCount: this.linkCount };
     if (this.spans !== undefined) result.links = this.spans;
+    this.takeMarkup(result, text);
     this.reset();
     return result;
+  }
+
+  /** Adds the run's style spans, line breaks and images to its result; breaks with no text after them are dropped. */
+  private takeMarkup(result: RunText, text: string): void {
+    if (this.styleSpans !== undefined) result.styles = styleSpans(this.styleSpans);
+    const breaks = this.breakOffsets?.filter((at) => at < text.length && text.charCodeAt(at) === 32);
+    if (breaks !== undefined && breaks.length > 0) result.breaks = breaks;
+    if (this.imageRefs !== undefined) result.images = this.imageRefs.map((image) => ({ ...image, at: Math.min(image.at, text.length) }));
   }
 
   /**
@@ -152,6 +198,17 @@ export class TextRun {
     }
   }
 
+  /** Records text [start, end) in the style bits; extends the last span when it has the same bits and touches it. */
+  private recordStyle(start: number, end: number, bits: number): void {
+    const spans = (this.styleSpans ??= []);
+    const last = spans[spans.length - 1];
+    if (last !== undefined && last.bits === bits && start - last.end <= 1) {
+      last.end = end;
+      return;
+    }
+    spans.push({ start, end, bits });
+  }
+
   /**
    * Records text [start, end) as inside the link; extends the last span when it is the same link's (the pieces
    * of one link are contiguous, at most the separating space apart, which then belongs to the link).
@@ -177,7 +234,29 @@ export class TextRun {
     this.spanLinkId = 0;
     this.pendingSpace = false;
     this.breaks = 0;
+    this.breakOffsets = undefined;
+    this.styleSpans = undefined;
+    this.imageRefs = undefined;
   }
+}
+
+/** Spans of style bits as one span per style: 'strong' and 'em' over "<b><i>x</i></b>" are two spans. */
+function styleSpans(spans: readonly { start: number; end: number; bits: number }[]): InlineSpan[] {
+  const out: InlineSpan[] = [];
+  for (const [bit, style] of STYLE_BITS) {
+    let open: { start: number; end: number } | undefined;
+    for (const span of spans) {
+      if ((span.bits & bit) === 0) continue;
+      if (open !== undefined && span.start - open.end <= 1) {
+        open.end = span.end;
+        continue;
+      }
+      if (open !== undefined) out.push({ start: open.start, end: open.end, style });
+      open = { start: span.start, end: span.end };
+    }
+    if (open !== undefined) out.push({ start: open.start, end: open.end, style });
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Where preformatted text starts once its leading blank lines are dropped (the first line's indentation kept). */

@@ -2,9 +2,9 @@ import type { Article } from '../article.js';
 import type { Block } from '../blocks/block.js';
 import { diff, score, tokenize, type DiffItem, type Scores } from '../score/index.js';
 import { SHINGLE_SIZE } from '../score/constants.js';
-import { escapeHtml } from './html.js';
-import { REPORT_STYLE, SCORE_DECIMALS, contentSecurityPolicy } from './report-style.js';
-import { wordCounts } from './format.js';
+import { escapeHtml } from '../render/html.js';
+import { REPORT_STYLE, SCORE_DECIMALS, contentSecurityPolicy } from './style.js';
+import { wordCounts } from '../render/format.js';
 
 /**
  * The visual report (`declutter PAGE --report FILE`): one self-contained HTML file showing every block of the
@@ -27,6 +27,21 @@ export interface ReportOptions {
   note?: string;
   /** analyseReport(article, reference), when the caller has it already (it is computed otherwise). */
   analysis?: ReportAnalysis;
+  /**
+   * What a reason code means (the code without the "→" that marks a label change), or undefined when it has no
+   * description: the legend lists the page's reasons with their descriptions, and each code shows its own on hover.
+   */
+  describeReason?: ReasonDescriber;
+}
+
+/** A reason code's description, if it has one. */
+export type ReasonDescriber = (reason: string) => string | undefined;
+
+/** A describer from a table of descriptions by reason code. */
+export function describeFrom(table: Readonly<Record<string, string>> | ReadonlyMap<string, string>): ReasonDescriber {
+  if (table instanceof Map) return (reason) => table.get(reason);
+  const record = table as Readonly<Record<string, string>>;
+  return (reason) => (Object.hasOwn(record, reason) ? record[reason] : undefined);
 }
 
 /** How a reference compares with an article's output, located in the article's blocks. */
@@ -76,7 +91,7 @@ export function renderReport(article: Article, options: ReportOptions = {}): str
     '<body>',
   );
   out.push(renderHeader(article, options, analysis));
-  out.push(renderBlocks(article, analysis));
+  out.push(renderBlocks(article, analysis, options.describeReason));
   if (analysis !== undefined) out.push(renderDiffLists(analysis));
   out.push('</body>', '</html>', '');
   return out.join('\n');
@@ -86,7 +101,11 @@ export function renderReport(article: Article, options: ReportOptions = {}): str
 
 function renderHeader(article: Article, options: ReportOptions, analysis: ReportAnalysis | undefined): string {
   const out: string[] = ['<header>'];
-  if (options.indexHref !== undefined) out.push(`<p class="nav"><a href="${escapeHtml(options.indexHref)}">← all pages</a></p>`);
+  const links: string[] = [];
+  if (options.indexHref !== undefined) links.push(`<a href="${escapeHtml(options.indexHref)}">← all pages</a>`);
+  const firstKept = article.blocks.find((b) => b.label === 'content');
+  if (firstKept !== undefined) links.push(`<a href="#b${firstKept.index}">first kept block (#${firstKept.index}) ↓</a>`);
+  if (links.length > 0) out.push(`<p class="nav">${links.join(' · ')}</p>`);
   const title = article.metadata.title;
   out.push(title === undefined ? '<h1 class="untitled">(no title found)</h1>' : `<h1>${escapeHtml(title)}</h1>`);
 
@@ -119,6 +138,7 @@ function renderHeader(article: Article, options: ReportOptions, analysis: Report
   if (analysis !== undefined) out.push(renderScores(analysis));
   if (options.note !== undefined) out.push(`<p class="note">${escapeHtml(options.note)}</p>`);
   out.push(renderLegend(analysis !== undefined));
+  if (options.describeReason !== undefined) out.push(renderReasonLegend(article, options.describeReason));
   out.push('</header>');
   return out.join('\n');
 }
@@ -159,7 +179,37 @@ function renderLegend(withReference: boolean): string {
   ].join('\n');
 }
 
+/** A reason code without the "→" that marks a label change: what the describer is asked about. */
+function bareReason(reason: string): string {
+  return reason.startsWith('→') ? reason.slice(1) : reason;
+}
+
+/** The reasons the page's blocks carry, each with its description, in the order they first appear. */
+function renderReasonLegend(article: Article, describe: ReasonDescriber): string {
+  const seen = new Map<string, string | undefined>();
+  for (const b of article.blocks) {
+    for (const r of b.reasons) {
+      const code = bareReason(r);
+      if (!seen.has(code)) seen.set(code, describe(code));
+    }
+  }
+  const rows = [...seen].filter((entry): entry is [string, string] => entry[1] !== undefined);
+  if (rows.length === 0) return '';
+  return [
+    '<details class="reasons"><summary>What the reasons on this page mean</summary><dl>',
+    ...rows.map(([code, text]) => `<div><dt><code>${escapeHtml(code)}</code></dt><dd>${escapeHtml(text)}</dd></div>`),
+    '</dl></details>',
+  ].join('\n');
+}
+
 // ── blocks ───────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Removed blocks in a row, at least this many, are folded under one line (they stay one click away): a page can
+ * open with screens of struck-through menus before its first kept line. Fewer stay in view, where they explain
+ * the kept blocks around them.
+ */
+const FOLD_MIN_BLOCKS = 8;
 
 /** A stretch of a block's text to highlight. */
 interface Mark {
@@ -169,7 +219,7 @@ interface Mark {
   title: string;
 }
 
-function renderBlocks(article: Article, analysis: ReportAnalysis | undefined): string {
+function renderBlocks(article: Article, analysis: ReportAnalysis | undefined, describe: ReasonDescriber | undefined): string {
   const marks = analysis === undefined ? new Map<number, Mark[]>() : blockMarks(article, analysis);
   const unplaced = new Map<number, string[]>();
   for (const item of analysis?.missing ?? []) {
@@ -186,12 +236,57 @@ function renderBlocks(article: Article, analysis: ReportAnalysis | undefined): s
     article.language === undefined ? '<main class="blocks">' : `<main class="blocks" lang="${escapeHtml(article.language)}">`,
   ];
   if (article.blocks.length === 0) out.push('<p class="note">The page gave no blocks.</p>');
-  for (const b of article.blocks) out.push(renderBlock(b, marks.get(b.index) ?? [], unplaced.get(b.index) ?? []));
+  const html = (b: Block) => renderBlock(b, marks.get(b.index) ?? [], unplaced.get(b.index) ?? [], describe);
+  for (const run of foldRuns(article.blocks, (b) => marks.has(b.index) || unplaced.has(b.index))) {
+    if (run.fold) {
+      const words = run.blocks.reduce((n, b) => n + b.features.words, 0);
+      const first = (run.blocks[0] as Block).index;
+      const last = (run.blocks[run.blocks.length - 1] as Block).index;
+      out.push(
+        `<details class="fold removed"><summary>${run.blocks.length} removed blocks, #${first}–#${last} (${words} ${words === 1 ? 'word' : 'words'})</summary>`,
+        ...run.blocks.map(html),
+        '</details>',
+      );
+    } else {
+      out.push(...run.blocks.map(html));
+    }
+  }
   out.push('</main>');
   return out.join('\n');
 }
 
-function renderBlock(b: Block, marks: readonly Mark[], unplaced: readonly string[]): string {
+/**
+ * The blocks in reading order, cut into runs: a run of at least FOLD_MIN_BLOCKS removed blocks is to be folded,
+ * the blocks between such runs are not. A removed block that holds reference text the output misses is never
+ * folded: it is what the reader of the report is looking for.
+ */
+export function foldRuns(blocks: readonly Block[], marked: (b: Block) => boolean): { fold: boolean; blocks: Block[] }[] {
+  const runs: { fold: boolean; blocks: Block[] }[] = [];
+  let open: Block[] = [];
+  const flushOpen = (): void => {
+    if (open.length === 0) return;
+    if (open.length >= FOLD_MIN_BLOCKS) runs.push({ fold: true, blocks: open });
+    else pushShown(open);
+    open = [];
+  };
+  const pushShown = (shown: Block[]): void => {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && !last.fold) last.blocks.push(...shown);
+    else runs.push({ fold: false, blocks: [...shown] });
+  };
+  for (const b of blocks) {
+    if (b.label !== 'content' && !marked(b)) {
+      open.push(b);
+      continue;
+    }
+    flushOpen();
+    pushShown([b]);
+  }
+  flushOpen();
+  return runs;
+}
+
+function renderBlock(b: Block, marks: readonly Mark[], unplaced: readonly string[], describe: ReasonDescriber | undefined): string {
   const kept = b.label === 'content';
   const classes = ['b', kept ? 'kept' : 'removed', `kind-${b.kind}`];
   if (marks.some((m) => m.kind === 'extra')) classes.push('has-extra');
@@ -202,7 +297,7 @@ function renderBlock(b: Block, marks: readonly Mark[], unplaced: readonly string
   const meta =
     `<div class="m"><a class="n" href="#b${b.index}">#${b.index}</a> <span class="k">${b.kind}${level}</span> ` +
     `<span class="s ${b.score < 0 ? 'neg' : 'pos'}">${scoreText}</span> <span class="w">${b.features.words} w</span>${flips}` +
-    `<div class="r">${b.reasons.map((r) => `<code>${escapeHtml(r)}</code>`).join(' ')}</div></div>`;
+    `<div class="r">${b.reasons.map((r) => reasonCode(r, describe)).join(' ')}</div></div>`;
   const body = highlighted(b.text, marks);
   const text = kept ? `<div class="t">${body}</div>` : `<div class="t"><del>${body}</del></div>`;
   const notes =
@@ -210,6 +305,12 @@ function renderBlock(b: Block, marks: readonly Mark[], unplaced: readonly string
       ? ''
       : `<ul class="ref">${unplaced.map((s) => `<li><mark class="missing">${escapeHtml(s)}</mark></li>`).join('')}</ul>`;
   return `<div class="${classes.join(' ')}" id="b${b.index}">${meta}${text}${notes}</div>`;
+}
+
+/** A reason code, with its description on hover when it has one. */
+function reasonCode(reason: string, describe: ReasonDescriber | undefined): string {
+  const text = describe?.(bareReason(reason));
+  return text === undefined ? `<code>${escapeHtml(reason)}</code>` : `<code title="${escapeHtml(text)}">${escapeHtml(reason)}</code>`;
 }
 
 /** The text escaped, its marked stretches wrapped in `<mark>`; overlapping marks after the first are dropped. */

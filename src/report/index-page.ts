@@ -1,7 +1,7 @@
 import type { GroupSummary } from '../eval/index.js';
 import type { Summary } from '../score/index.js';
-import { escapeHtml } from './html.js';
-import { INDEX_STYLE, SCORE_DECIMALS, contentSecurityPolicy } from './report-style.js';
+import { escapeHtml } from '../render/html.js';
+import { INDEX_STYLE, SCORE_DECIMALS, contentSecurityPolicy } from './style.js';
 
 /**
  * The index of an eval run's reports (`declutter eval PAGES GOLD --report DIR` writes it as DIR/index.html):
@@ -37,6 +37,17 @@ export interface IndexOptions {
   /** Name of the grouping field, and the means of each of its values. */
   groupField?: string;
   groups?: readonly GroupSummary[];
+  /** What made the pages: declutter's version, when, and the options of the run. */
+  run?: RunFacts;
+}
+
+/** What an index records of the run it lists, so that two indexes can be told apart and compared. */
+export interface RunFacts {
+  version: string;
+  /** When the run was made (ISO 8601). */
+  date: string;
+  /** The run's options, by their flag names (favor, input, max-bytes…), as given or defaulted. */
+  options: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** Below this Zyte or word F1 a cell is shown in red. */
@@ -153,11 +164,13 @@ export function renderReportIndex(entries: readonly IndexEntry[], options: Index
     '<meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
+    ...(options.run === undefined ? [] : [`<meta name="generator" content="declutter ${escapeHtml(options.run.version)}">`]),
     `<style>${INDEX_STYLE}</style>`,
     '</head>',
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
   ];
+  if (options.run !== undefined) out.push(renderRun(options.run));
   out.push(renderSummary(entries.length, options));
   out.push(
     '<p class="legend">Worst first (lowest Zyte F1, then word F1). Click a column to sort by it. ' +
@@ -179,6 +192,13 @@ export function renderReportIndex(entries: readonly IndexEntry[], options: Index
   });
   out.push('</tbody>', '</table>', `<script>${SORT_SCRIPT}</script>`, '</body>', '</html>', '');
   return out.join('\n');
+}
+
+/** One line: the version, the date, and the options of the run. */
+function renderRun(run: RunFacts): string {
+  const options = Object.entries(run.options).map(([name, value]) => `<span class="opt">--${escapeHtml(name)} ${escapeHtml(String(value))}</span>`);
+  const date = `<time datetime="${escapeHtml(run.date)}">${escapeHtml(run.date)}</time>`;
+  return `<p class="run">declutter ${escapeHtml(run.version)} · ${date} · ${options.join(' ')}</p>`;
 }
 
 function renderSummary(pages: number, options: IndexOptions): string {

@@ -53,6 +53,15 @@ header { border-bottom: 2px solid #d1d9e0; padding-bottom: .75rem; margin-bottom
 input.toggle { margin-left: 0; }
 label.toggle { font-size: .9rem; color: var(--muted); }
 #hide-removed:checked ~ main .removed { display: none; }
+details.fold { margin: .2rem 0; border-left: 5px solid #d1d9e0; }
+details.fold > summary { cursor: pointer; color: var(--muted); font-size: .85rem; padding: .3rem .6rem; }
+details.fold[open] > summary { border-bottom: 1px dashed #d1d9e0; }
+details.reasons { font-size: .85rem; margin: .3rem 0; }
+details.reasons > summary { cursor: pointer; color: var(--muted); }
+details.reasons dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; margin: .4rem 0; }
+details.reasons dl div { display: contents; }
+details.reasons dd { margin: 0; }
+.m .r code[title] { text-decoration: underline dotted; cursor: help; }
 .b { display: grid; grid-template-columns: 19rem minmax(0, 1fr); gap: 0 1rem; padding: .35rem .6rem;
   margin: .2rem 0; border-left: 5px solid var(--kept); }
 .b.kept { background: #f4fbf6; }
@@ -88,6 +97,7 @@ label.toggle { font-size: .9rem; color: var(--muted); }
 /** The index's style. */
 export const INDEX_STYLE = `${BASE_STYLE}
 .summary { margin: .5rem 0 1rem; }
+.run { color: var(--muted); font-size: .85rem; margin: 0 0 .75rem; }
 table.pages { width: 100%; font-variant-numeric: tabular-nums; }
 table.pages thead th { position: sticky; top: 0; background: #f6f8fa; white-space: nowrap; }
 table.pages th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
