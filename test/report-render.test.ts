@@ -4,6 +4,8 @@ import { declutter } from '../src/index.js';
 import type { Article } from '../src/article.js';
 import type { Block } from '../src/blocks/block.js';
 import { analyseReport, describeFrom, foldRuns, renderReport } from '../src/report/page.js';
+import { REASONS } from '../src/classify/reasons.js';
+import { escapeHtml } from '../src/render/html.js';
 import { renderReportIndex, SORT_SCRIPT, type IndexEntry } from '../src/report/index-page.js';
 import { makeBlock } from './support/blocks.js';
 
@@ -57,7 +59,7 @@ describe('renderReport', () => {
         expect(html).toMatch(/^<div class="b removed /);
         expect(html).toContain('<del>');
       }
-      for (const reason of b.reasons) expect(html).toContain(`<code>${reason.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`);
+      for (const reason of b.reasons) expect(html).toMatch(new RegExp(`<code( title="[^"]*")?>${escapeHtml(reason).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</code>`));
       expect(html).toContain((b.score >= 0 ? '+' : '') + b.score.toFixed(1));
     }
   });
@@ -150,10 +152,14 @@ describe('the legend of reason codes', () => {
     expect(blockHtml(report, 1)).toContain('<code title="the rules scored it as content">→good</code>');
   });
 
-  it('takes a function as well as a table, and has no legend without one', () => {
+  it('takes a function as well as a table, and uses the classifier\'s own table without one', () => {
     const upper = renderReport(article, { describeReason: (reason) => (reason === 'short' ? 'few words' : undefined) });
     expect(upper).toContain('<dd>few words</dd>');
-    expect(renderReport(article)).not.toContain('What the reasons on this page mean');
+    const own = renderReport(article);
+    expect(own).toContain('What the reasons on this page mean');
+    expect(own).toContain(`<div><dt><code>short</code></dt><dd>${escapeHtml(REASONS.short.description)}</dd></div>`);
+    expect(blockHtml(own, 1)).toContain(`<code title="${escapeHtml(REASONS.good.description)}">→good</code>`);
+    expect(renderReport(article, { describeReason: () => undefined })).not.toContain('What the reasons on this page mean');
     expect(describeFrom(new Map([['a', 'b']]))('a')).toBe('b');
     expect(describeFrom({ a: 'b' })('toString')).toBeUndefined();
   });

@@ -5,6 +5,7 @@ import { SHINGLE_SIZE } from '../score/constants.js';
 import { escapeHtml } from '../render/html.js';
 import { REPORT_STYLE, SCORE_DECIMALS, contentSecurityPolicy } from './style.js';
 import { wordCounts } from '../render/format.js';
+import { describeReason } from '../classify/reasons.js';
 
 /**
  * The visual report (`declutter PAGE --report FILE`): one self-contained HTML file showing every block of the
@@ -30,6 +31,7 @@ export interface ReportOptions {
   /**
    * What a reason code means (the code without the "→" that marks a label change), or undefined when it has no
    * description: the legend lists the page's reasons with their descriptions, and each code shows its own on hover.
+   * The classifier's own table (describeReason) unless another is given.
    */
   describeReason?: ReasonDescriber;
 }
@@ -91,7 +93,7 @@ export function renderReport(article: Article, options: ReportOptions = {}): str
     '<body>',
   );
   out.push(renderHeader(article, options, analysis));
-  out.push(renderBlocks(article, analysis, options.describeReason));
+  out.push(renderBlocks(article, analysis, options.describeReason ?? describeReason));
   if (analysis !== undefined) out.push(renderDiffLists(analysis));
   out.push('</body>', '</html>', '');
   return out.join('\n');
@@ -138,7 +140,7 @@ function renderHeader(article: Article, options: ReportOptions, analysis: Report
   if (analysis !== undefined) out.push(renderScores(analysis));
   if (options.note !== undefined) out.push(`<p class="note">${escapeHtml(options.note)}</p>`);
   out.push(renderLegend(analysis !== undefined));
-  if (options.describeReason !== undefined) out.push(renderReasonLegend(article, options.describeReason));
+  out.push(renderReasonLegend(article, options.describeReason ?? describeReason));
   out.push('</header>');
   return out.join('\n');
 }
