@@ -34,7 +34,7 @@ describe('options', () => {
 
   it('an unknown option is named with the known ones (a typo is not ignored)', () => {
     const e = thrown(() => declutter(PAGE, { favour: 'recall' } as never));
-    expect(e.message).toBe('unknown option "favour"; the options are input, favor, maxBytes, url, contentType');
+    expect(e.message).toBe('unknown option "favour"; the options are input, favor, maxBytes, url, contentType, calibration, skipStages');
   });
 
   it('maxBytes, url and contentType are checked', () => {
