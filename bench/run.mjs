@@ -10,6 +10,8 @@
 //                                Readability on jsdom and defuddle (the slowest by far): a minute or two; prints
 //                                the table only (the committed results stay the full run's)
 //   npm run bench -- --passes N  N timed passes on every set (at least 1)
+//   npm run bench -- --sets a,b  only these sets (by name), e.g. the two small ones when the slow tools' hour on
+//                                the two large ones cannot be spared; results.md names the sets it holds
 //   npm run bench -- --redraw    draw bench/chart.svg again from bench/results.json, running nothing
 //
 // Fairness: every page is read, gunzipped and decoded to a string before any timing, and every tool gets that
@@ -82,7 +84,7 @@ const CHECKS = [
 const CHECK_TOLERANCE = 0.01;
 
 function parseArgs(argv) {
-  const args = { quick: false, passes: undefined, redraw: false };
+  const args = { quick: false, passes: undefined, redraw: false, sets: SETS };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') args.quick = true;
@@ -91,6 +93,11 @@ function parseArgs(argv) {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) usage(`--passes needs a whole number of at least 1`);
       args.passes = n;
+    } else if (arg === '--sets') {
+      const names = (argv[++i] ?? '').split(',').filter((name) => name !== '');
+      const unknown = names.filter((name) => !SETS.some((set) => set.name === name));
+      if (names.length === 0 || unknown.length > 0) usage(`--sets takes names among ${SETS.map((set) => set.name).join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`);
+      args.sets = SETS.filter((set) => names.includes(set.name));
     } else if (arg === '--help' || arg === '-h') usage();
     else usage(`unknown argument ${arg}`);
   }
@@ -99,7 +106,7 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = 'usage: npm run bench [-- --quick] [-- --passes N] [-- --redraw]\n';
+  const text = 'usage: npm run bench [-- --quick] [-- --passes N] [-- --sets a,b] [-- --redraw]\n';
   if (error === undefined) {
     process.stdout.write(text);
     process.exit(0);
@@ -380,8 +387,17 @@ function environment(args, loadStart, loadEnd, seconds) {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     load: [loadStart, loadEnd],
     passes: args.passes,
+    // The sets the run was asked for (--sets); fewer runs than these means the run was cut short.
+    sets: args.sets.map((set) => set.name),
     seconds,
   };
+}
+
+/** Why the results hold fewer than the four sets, if they do. */
+function pagesNote(runs, env) {
+  const asked = env.sets ?? SETS.map((set) => set.name);
+  const chosen = asked.length < SETS.length ? `; only ${asked.join(' and ')}, chosen with --sets` : '';
+  return chosen + (runs.length < asked.length ? '; the run was cut short before the other sets' : '');
 }
 
 function resultsMarkdown(runs, env, checks) {
@@ -396,7 +412,7 @@ Written by \`npm run bench\` (bench/run.mjs). Do not edit by hand: run it again.
 - **Run conditions:** ${env.usableCores < env.cores ? `pinned to ${env.usableCores} of the ${env.cores} cores (CPU affinity); ` : ''}a shared machine with other work running: load average ${env.load[0].toFixed(2)} at the start,
   ${env.load[1].toFixed(2)} at the end, on ${env.cores} cores. Speeds are comparable with each other (the tools' timed passes
   were interleaved) but not with a quiet machine. The run took ${Math.round(env.seconds / 60)} minutes of wall time.
-- **Pages:** ${pages} (every page${runs.length < SETS.length ? '; the run was cut short before the other sets' : ''}). HTML for every tool; the text dumps (w3m's
+- **Pages:** ${pages} (every page${pagesNote(runs, env)}). HTML for every tool; the text dumps (w3m's
   in \`text/\`, lynx's in \`text-lynx/\`) for declutter only.
 - **Method:** pages read, gunzipped and decoded (the page's own charset) to strings before any timing; every tool
   gets the same string. Time = parse + extract + conversion to text, one page at a time on one thread, summed over
@@ -451,7 +467,7 @@ async function main() {
   measuredCommit = gitDescription();
   const runs = [];
   try {
-    for (const set of SETS) {
+    for (const set of args.sets) {
       runs.push(await benchSet(set, args));
       // Written after each set, so a run cut short still leaves what it measured (results.md names the sets).
       if (!args.quick) writeResults(runs, environment(args, loadStart, os.loadavg()[0], (performance.now() - started) / 1000), args);
@@ -468,7 +484,7 @@ async function main() {
     process.stdout.write(`check: ${c.what}: Zyte F1 ${f3(c.got)}, expected ${c.expected.toFixed(3)} ± ${CHECK_TOLERANCE}: ${c.ok ? 'ok' : 'OFF'}\n`);
   }
   const mode = args.quick
-    ? `quick (every ${SETS.map((s) => `${s.quickStride}th page of ${s.name}`).join(', ')}; no Readability.js + jsdom, no defuddle)`
+    ? `quick (every ${args.sets.map((s) => `${s.quickStride}th page of ${s.name}`).join(', ')}; no Readability.js + jsdom, no defuddle)`
     : 'full';
   process.stdout.write(
     `\n${mode}; timed passes: ${runs.map((r) => `${r.set.name} ${r.passes}`).join(', ')}; ${env.cpu}, ${env.cores} cores; ` +
