@@ -68,7 +68,7 @@ function placeLabels(points, bounds) {
 function panel(run, offsetX) {
   const metric = run.set.metric;
   const title = `${run.set.name} (${run.pages.toLocaleString('en')} pages): ${metric === 'zyte' ? 'Zyte F1' : 'WCXB word F1'}`;
-  const points = run.tools.filter((t) => Number.isFinite(t.pagesPerSecond)).map((t) => ({
+  const points = run.tools.filter((t) => t.scored !== false && Number.isFinite(t.pagesPerSecond)).map((t) => ({
     id: t.id,
     label: t.label,
     x: t.pagesPerSecond,

@@ -29,6 +29,7 @@ import { decodeInput } from '../dist/input/index.js';
 import { aggregate, benchmarkScores } from '../dist/score/index.js';
 import { renderChart } from './chart.mjs';
 import { writePack } from './pack.mjs';
+import { formatTable as profileTable } from '../scripts/profile.mjs';
 import { TEXT_CONTENT_CHECK, TOOLS, versionOf } from './tools.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -247,7 +248,7 @@ async function benchSet(set, args) {
   }
   for (const entry of results.values()) {
     Object.assign(entry, scorePass(entry, pages, entry.tool.id));
-    note(`${set.name}: ${entry.tool.id}: Zyte F1 ${entry.summary.zyte.f1.toFixed(3)}`);
+    if (entry.tool.scored !== false) note(`${set.name}: ${entry.tool.id}: Zyte F1 ${entry.summary.zyte.f1.toFixed(3)}`);
   }
   const check =
     set.name === 'scrapinghub' && !args.quick
@@ -262,6 +263,7 @@ async function benchSet(set, args) {
         id: r.tool.id,
         label: r.tool.label + (r.tool.timing === undefined || args.quick ? '' : ' ¹'),
         input: r.tool.input,
+        ...(r.tool.scored === false ? { scored: false } : {}),
         summary: r.summary,
         errors: r.errors,
         pagesPerSecond: r.crashed !== undefined ? NaN : pages.length / (median(r.ms) / 1000),
@@ -313,14 +315,16 @@ function tableRows(runs) {
     for (const t of run.tools) {
       const { zyte, words } = t.summary;
       const timed = Number.isFinite(t.pagesPerSecond);
-      const multiple = t.id.startsWith('declutter') || !timed ? '—' : `${(declutter.pagesPerSecond / t.pagesPerSecond).toFixed(1)}×`;
+      const ratio = declutter.pagesPerSecond / t.pagesPerSecond;
+      const multiple = t.id.startsWith('declutter') || !timed ? '—' : `${ratio.toFixed(ratio < 1 ? 2 : 1)}×`;
+      const scored = t.scored !== false;
       rows.push([
         run.set.name,
         t.label,
-        f3(zyte.f1),
-        f3(zyte.precision),
-        f3(zyte.recall),
-        f3(words.f1),
+        scored ? f3(zyte.f1) : '—',
+        scored ? f3(zyte.precision) : '—',
+        scored ? f3(zyte.recall) : '—',
+        scored ? f3(words.f1) : '—',
         timed ? speed(t.pagesPerSecond) : '—',
         multiple,
         String(t.errors),
@@ -400,7 +404,7 @@ function pagesNote(runs, env) {
   return chosen + (runs.length < asked.length ? '; the run was cut short before the other sets' : '');
 }
 
-function resultsMarkdown(runs, env, checks) {
+function resultsMarkdown(runs, env, checks, profile) {
   const pages = runs.map((r) => `${r.set.name} ${r.pages}`).join(', ');
   return `# Benchmark results
 
@@ -436,7 +440,7 @@ ${markdownTable(tableRows(runs))}
 
 ![F1 against pages per second](chart.svg)
 
-## Check figures (scrapinghub, Zyte F1)
+${profile === undefined ? '' : profileSection(profile)}## Check figures (scrapinghub, Zyte F1)
 
 | what | expected | measured | within ${CHECK_TOLERANCE} |
 |---|---:|---:|:---:|
@@ -448,6 +452,20 @@ scrapinghub: Zyte (ScrapingHub) article-extraction-benchmark, MIT. wcxb-dev: WCX
 Benchmark (Murrough Foley, 2026), dev split, CC-BY-4.0. Figures on wcxb-dev are computed on WCXB's data.
 dragnet-train: Dragnet benchmark data (Moz, 2013), train split, AGPL-3.0 (measured, never copied). cleaneval-dev:
 CleanEval shared task (2007), development set.
+`;
+}
+
+/** The "Where the time goes" section of results.md. */
+function profileSection(profile) {
+  return `## Where the time goes
+
+\`node scripts/profile.mjs\`, run after the timed passes: V8's sampling profiler (one sample every 100 µs) over one
+pass of the library on each set's HTML, strings already decoded (as timed above), every sample charged to the
+pipeline stage of the nearest frame of declutter's or its parser's code on its stack (a regular expression or a
+built-in counts for the code that called it). "decode" is the clean-up of the given string (input/); "parse" is
+htmlparser2 and domhandler building the DOM.
+
+${profileTable(profile, 8)}
 `;
 }
 
@@ -475,9 +493,11 @@ async function main() {
   } finally {
     for (const file of temporaryFiles) rmSync(file, { force: true });
   }
+  const profile = args.quick ? undefined : profileSets(runs);
   const seconds = (performance.now() - started) / 1000;
   const env = environment(args, loadStart, os.loadavg()[0], seconds);
   const checks = checkLines(runs, args.quick);
+  if (profile !== undefined) writeResults(runs, env, args, profile);
 
   process.stdout.write(plainTable(tableRows(runs)) + '\n\n');
   for (const c of checks) {
@@ -494,11 +514,31 @@ async function main() {
   else note('wrote bench/results.md, bench/chart.svg and bench/results.json');
 }
 
+/**
+ * Where declutter's time goes on each measured set, stage by stage (scripts/profile.mjs: V8's sampling profiler in
+ * a process of its own, after every timed pass, so the sampling slows no timed run). Undefined when it fails: the
+ * timings stand without it.
+ */
+function profileSets(runs) {
+  const sets = runs.map((run) => run.set.name).join(',');
+  note(`profiling declutter on ${sets}`);
+  try {
+    const out = execFileSync(process.execPath, [join(ROOT, 'scripts', 'profile.mjs'), '--json', '--passes', '1', '--functions', '8', '--sets', sets], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return JSON.parse(out);
+  } catch (error) {
+    note(`the profile failed (${String(error.message).split('\n')[0]}); results.md goes without it`);
+    return undefined;
+  }
+}
+
 /** Writes results.md, chart.svg and results.json for the sets measured so far. */
-function writeResults(runs, env, args) {
-  writeFileSync(join(BENCH, 'results.md'), resultsMarkdown(runs, env, checkLines(runs, args.quick)));
+function writeResults(runs, env, args, profile = undefined) {
+  writeFileSync(join(BENCH, 'results.md'), resultsMarkdown(runs, env, checkLines(runs, args.quick), profile));
   writeFileSync(join(BENCH, 'chart.svg'), renderChart(runs));
-  const json = { env, runs: runs.map(({ set, ...rest }) => ({ set: set.name, ...rest })) };
+  const json = { env, runs: runs.map(({ set, ...rest }) => ({ set: set.name, ...rest })), ...(profile === undefined ? {} : { profile }) };
   writeFileSync(join(BENCH, 'results.json'), JSON.stringify(json, null, 2) + '\n');
 }
 

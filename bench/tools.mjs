@@ -16,6 +16,7 @@ let JSDOM;
 let VirtualConsole;
 let parseHTML;
 let Defuddle;
+let parseDocument;
 
 const loadDeclutter = async () => ({ declutter } = await import('../dist/index.js'));
 const loadReadability = async () => ({ Readability } = await import('@mozilla/readability'));
@@ -24,6 +25,7 @@ const loadJsdom = async () => ({ JSDOM, VirtualConsole } = await import('jsdom')
 const loadMercury = async () => ({ default: Parser } = await import('@postlight/parser'));
 const loadHtmlToText = async () => ({ convert } = await import('html-to-text'));
 const loadDefuddle = async () => ({ Defuddle } = await import('defuddle/node'));
+const loadHtmlparser2 = async () => ({ parseDocument } = await import('htmlparser2'));
 
 /**
  * How a slow tool is timed: one timed pass after a warm-up on the first pages of each chunk, instead of the
@@ -80,6 +82,20 @@ export const TOOLS = [
     packages: ['declutter'],
     load: loadDeclutter,
     run: (page) => declutter(page.lynx).text,
+  },
+  {
+    // Not an extractor: the parse that any DOM extractor on htmlparser2 pays before its own work (declutter parses
+    // with it). Its row has no scores; its speed is the floor declutter's speed is measured against.
+    id: 'parse-only',
+    label: 'htmlparser2 parseDocument alone (parse floor)',
+    input: 'html',
+    packages: ['htmlparser2'],
+    scored: false,
+    load: loadHtmlparser2,
+    run: (page) => {
+      parseDocument(page.html);
+      return '';
+    },
   },
   {
     id: 'readability-linkedom',
