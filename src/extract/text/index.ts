@@ -1,15 +1,18 @@
 import type { RawBlock } from '../../blocks/block.js';
 import { BULLET } from '../../blocks/vocab.js';
 import { needsCollapse } from '../whitespace.js';
-import { findLinkList, isDecoration, normaliseBullet, stripHeadingFrame, stripMarkers } from './conventions.js';
+import { findLinkList, normaliseBullet, stripHeadingFrame, stripMarkers } from './conventions.js';
 import { unwrap, type DumpLine } from './unwrap.js';
 
 /**
  * A text dump (a page rendered to text by w3m, lynx, links, elinks, html2text, pandoc, or a browser's "save as
  * text") becomes one block per paragraph, list item or other line:
  *
- *   lines ─► cut the renderer's link list ─► rules and underlines become breaks ─► unwrap wrapped paragraphs
- *         ─► strip link numbers, image and form markers, heading frames ─► blocks
+ *   lines ─► cut the renderer's link list ─► unwrap wrapped paragraphs ─► strip link numbers, image and form
+ *         markers, heading frames ─► blocks
+ *
+ * Rules and heading underlines stay lines of their own, as in a w3m dump: the classifier reads them as the
+ * page furniture between sections.
  *
  * A dump at a width no line reaches (w3m -cols 10000) has one line per block and nothing to unwrap. Blocks keep
  * their text trimmed of the renderer's indentation; bullets stay, as they are evidence for the classifier (the
@@ -21,7 +24,7 @@ export function segmentText(text: string): RawBlock[] {
   const dump: DumpLine[] = [];
   for (let i = 0; i < list.end; i++) {
     const raw = lines[i]!;
-    dump.push(isDecoration(raw) ? { text: '', indent: 0 } : dumpLine(raw));
+    dump.push(dumpLine(raw));
   }
   const blocks: RawBlock[] = [];
   for (const joined of unwrap(dump)) {

@@ -4,7 +4,7 @@
  * menu. A renderer breaks a line only where the next word would not fit, so two lines are one paragraph when
  * the first is full: its width plus the next line's first word passes the dump's width.
  */
-import { bulletEnd } from './conventions.js';
+import { bulletEnd, isDecoration } from './conventions.js';
 
 /** Widths renderers wrap at: from narrow terminals and mail (40) to wide settings (250); wider is unwrapped text. */
 const MIN_WRAP_WIDTH = 40;
@@ -19,6 +19,10 @@ const MAX_OVER_SHARE = 0.03;
 const MIN_FULL_LINES = 4;
 /** Columns a renderer may leave unused at the end of a full line (lynx stops one or two short of its width). */
 const WIDTH_SLACK = 2;
+/** Words of a line past the width that show the dump was not wrapped: renderers break such a line. */
+const PROSE_WORDS = 8;
+/** Lines of prose past the width a wrapped dump may still have (a preformatted paragraph). */
+const MAX_PROSE_OVER = 1;
 /** Below this share of blank lines per text line, a renderer does not separate paragraphs by a blank line. */
 const DENSE_BLANK_SHARE = 0.1;
 
@@ -67,6 +71,29 @@ export function wrapWidth(widths: readonly number[]): number | undefined {
   return best;
 }
 
+/**
+ * The width, unless lines of prose pass it: a renderer would have broken them, so the dump was not wrapped and
+ * lines that end near one length (a run of captions, a table) only look like it.
+ */
+function unwrapped(lines: readonly DumpLine[], width: number | undefined): number | undefined {
+  if (width === undefined) return undefined;
+  let prose = 0;
+  let text = 0;
+  for (const l of lines) {
+    if (l.text.length === 0) continue;
+    text++;
+    if (l.text.length > width + FULL_BAND && displayWidth(l.text) > width + FULL_BAND && !columned(l.text) &&
+      wordCount(l.text) >= PROSE_WORDS) prose++;
+  }
+  return prose > Math.max(MAX_PROSE_OVER, text * MAX_OVER_SHARE) ? undefined : width;
+}
+
+function wordCount(text: string): number {
+  let words = 0;
+  for (let i = leading(text); i < text.length; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i - 1) !== 32) words++;
+  return words + 1;
+}
+
 /** A line of the dump as the unwrapper sees it. */
 export interface DumpLine {
   /** The line as the renderer wrote it, less trailing white space; empty for a blank line or a break. */
@@ -99,7 +126,7 @@ export function unwrap(lines: readonly DumpLine[]): JoinedLine[] {
     if (l.text.length === 0) blanks++;
     else widths.push(displayWidth(l.text));
   }
-  const width = wrapWidth(widths);
+  const width = unwrapped(lines, wrapWidth(widths));
   const dense = blanks < widths.length * DENSE_BLANK_SHARE;
   const out: JoinedLine[] = [];
   let current: JoinedLine | undefined;
@@ -114,6 +141,7 @@ export function unwrap(lines: readonly DumpLine[]): JoinedLine[] {
     const w = displayWidth(l.text);
     if (current !== undefined && width !== undefined && l.indent === continueAt && bulletEnd(l.text, l.indent, true) < 0 &&
       lastWidth + 1 + firstWordWidth(l.text, l.indent) > width - WIDTH_SLACK && !columned(lastText) && !columned(l.text) &&
+      !isDecoration(l.text) && !isDecoration(lastText) &&
       !(dense && endsParagraph(lastText, l.text, l.indent))) {
       current.text += joiner(current.text, l.text, l.indent);
       lastWidth = w;
