@@ -71,10 +71,11 @@ describe.each(RENDERERS)('a %s dump', (renderer) => {
 
 describe('renderer conventions', () => {
   it('finds the link list only under its heading, and the numbers it lists', () => {
-    const lines = ['Text [1]here and [2]there.', '', 'References', '', '   1. https://a.example/', '   2. /b', ''];
+    const lines = ['Text [1]here and [2]there.', '', 'References', '', '   1. https://a.example/', '   2. /b',
+      '   3. mailto:?subject=A title with spaces', ''];
     const list = findLinkList(lines);
     expect(list.end).toBe(2);
-    expect([...list.numbers].sort()).toEqual([1, 2]);
+    expect([...list.numbers].sort()).toEqual([1, 2, 3]);
     expect(findLinkList(['Steps:', '   1. https://a.example/', '   2. https://b.example/']).end).toBe(3);
     expect(findLinkList(['References', '   1. Smith, J. (2001) A book about things.']).numbers.size).toBe(0);
   });

@@ -5,8 +5,8 @@
  */
 import { DUMP_LINK_LIST_HEADINGS, DUMP_MARKERS } from '../../blocks/vocab.js';
 
-/** One entry of a renderer's link list: "  12. https://example.com/page" (the target is one word). */
-const LINK_LIST_ENTRY = /^\s*(\d{1,6})\.\s+(\S+)\s*$/u;
+/** One entry of a renderer's link list: "  12. https://example.com/page" (a target may hold spaces). */
+const LINK_LIST_ENTRY = /^\s*(\d{1,6})\.\s+(\S.*)$/u;
 
 /** A target that looks like an address: a scheme, a path, a fragment, or a host name. */
 const LINK_TARGET = /^(?:[a-z][a-z0-9+.-]*:|\/|#|[\w-]+\.[\w.-]+\/?)/iu;
