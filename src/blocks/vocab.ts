@@ -79,3 +79,20 @@ export const FURNITURE_CLASS_WORDS: ReadonlySet<string> = new Set([
   'subscribe', 'cookie', 'popup', 'widget', 'banner', 'copyright',
 ]);
 
+
+/**
+ * Markers text renderers put in a dump that are not the page's text: images and embedded objects ("[IMG]",
+ * "[INLINE]", lynx's "[USEMAP]"…), form controls ("[BUTTON]", "(BUTTON)", checkboxes "[_]" "[X]" (not "[ ]", which pages write as text), text fields
+ * drawn as a run of five or more underscores), insertions and deletions ("[INS: … :INS]"), and the empty brackets pandoc
+ * leaves for an image without text. Replaced by a space (see extract/text/conventions.ts).
+ */
+export const DUMP_MARKERS =
+  /\[(?:IMG|INLINE|LINK|BUTTON|EMBED|USEMAP|IFRAME|FIG|OBJECT|APPLET|image|_|X|)\]|\((?:BUTTON|RADIO|[*_ ])\)|\[(?:INS|DEL):|:(?:INS|DEL)\]|_{5,}/gu;
+
+/**
+ * The headings of the numbered link list lynx and elinks append to a dump (lower case, trimmed): the list is
+ * cut only when one of them opens it.
+ */
+export const DUMP_LINK_LIST_HEADINGS: ReadonlySet<string> = new Set([
+  'references', 'visible links', 'visible links:', 'hidden links', 'hidden links:', 'links', 'links:',
+]);
