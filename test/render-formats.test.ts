@@ -12,6 +12,7 @@ function block(index: number, kind: BlockKind, text: string, label: Block['label
 
 const article: Article = {
   ok: true,
+  confidence: 0.9,
   extractor: 'html',
   metadata: { title: 'Bread & Butter', language: 'en' },
   blocks: [

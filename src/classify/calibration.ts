@@ -11,6 +11,8 @@
  * resolveCalibration), so a script can sweep or fit values without editing the source (scripts/calibrate.mjs).
  */
 
+import type { ConfidenceWeights } from './confidence.js';
+
 /** How much like running text a block must read (see isProse in shapes.ts). */
 export interface ProseCut {
   /** Fewest words. */
@@ -397,6 +399,21 @@ export const CALIBRATION = deepFreeze({
     searchParagraphs: 3,
     /** Kept blocks above the article's title heading that are at least this share list items are teasers. */
     teasersAboveTitleListShare: 0.6,
+  },
+
+  // ── the Article's confidence (confidence.ts) ───────────────────────────────────────────────────────────
+  /**
+   * The weights of the logistic model that turns a page's measurements (see ConfidenceFeatures) into the Article's
+   * confidence, one set per extractor. Fitted by scripts/confidence.mjs against the per-page F1 of the four dev
+   * sets (each set weighing the same); the README gives the measured rank correlations. They change no label.
+   */
+  confidence: {
+    html: {
+      intercept: -1.414, logWords: 0.092, proseKept: 0.659, goodShare: 2.541, goodKept: -0.424, linkDensity: -0.973, overridden: -0.085, records: 0.518, margin: 1.455, mainShare: -0.023, stopwords: -0.247, sections: -0.41,
+    } satisfies ConfidenceWeights,
+    text: {
+      intercept: -3.061, logWords: 0.395, proseKept: 1.577, goodShare: 0.922, goodKept: -0.436, linkDensity: 0, overridden: -1.334, records: 0.511, margin: 0.877, mainShare: -0.256, stopwords: 3.926, sections: -1.196,
+    } satisfies ConfidenceWeights,
   },
 });
 
