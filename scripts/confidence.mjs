@@ -3,7 +3,8 @@
  * Fits and measures the Article's confidence (src/classify/confidence.ts). Extracts every page of the four dev sets of
  * ../shared/datasets as each input they ship (HTML, w3m dumps in text/, lynx dumps in text-lynx/), measures the
  * confidence's features and the page's F1 (scrapinghub: Zyte F1, its headline figure; the others: word F1, as the
- * gate scores them), then fits the logistic model of each extractor (html; text for both dump kinds) with
+ * gate scores them), then fits the logistic model of each kind of page (HTML; a text dump with a line per
+ * paragraph; a dump wrapped at a fixed width, see confidenceModel) with
  * leave-one-set-out validation: fitted on three sets, measured on the fourth. Prints, per set and input, the
  * Spearman rank correlation between confidence and F1 held out (and with the confidence the committed calibration
  * gives), and the mean F1 of the pages at or above the cut and below it, with their counts. Ends with the weights
@@ -32,7 +33,7 @@ const SETS = [
   { set: 'cleaneval-dev', metric: 'words' },
 ];
 const INPUTS = ['html', 'text', 'text-lynx'];
-const extractorOf = (input) => (input === 'html' ? 'html' : 'text');
+const MODELS = ['html', 'text', 'wrapped'];
 /** Ridge on the standardised weights: keeps a feature that helps no set from taking a large weight by chance. */
 const RIDGE = 1;
 
@@ -52,15 +53,12 @@ async function main() {
   }
   const names = CONFIDENCE_FEATURES;
 
-  // Leave one set out: each extractor's model fitted on the other three sets, applied to the held-out one.
+  // Leave one set out: each model fitted on the other three sets, applied to the held-out one.
   const heldOut = new Map();
   for (const { set } of SETS) {
-    for (const extractor of ['html', 'text']) {
-      const train = rows.filter((r) => r.set !== set && extractorOf(r.input) === extractor);
-      const model = fit(train, names);
-      for (const r of rows.filter((r) => r.set === set && extractorOf(r.input) === extractor)) {
-        heldOut.set(r, r.pages.map((p) => (p.empty ? 0 : predict(model, p.features))));
-      }
+    const models = new Map(MODELS.map((m) => [m, fit(rows.filter((r) => r.set !== set), m, names)]));
+    for (const r of rows.filter((r) => r.set === set)) {
+      heldOut.set(r, r.pages.map((p) => (p.empty ? 0 : predict(models.get(p.model), p.features))));
     }
   }
 
@@ -78,13 +76,12 @@ async function main() {
   process.stdout.write(formatTable(table) + '\n\n');
 
   process.stdout.write('Weights fitted on all four sets (the calibration\'s `confidence` section):\n');
-  for (const extractor of ['html', 'text']) {
-    const model = fit(rows.filter((r) => extractorOf(r.input) === extractor), names);
-    const raw = rawWeights(model, names);
-    process.stdout.write(`    ${extractor}: {\n      ${Object.entries(raw).map(([k, v]) => `${k}: ${v}`).join(', ')},\n    }\n`);
-    const committed = CALIBRATION.confidence[extractor];
+  for (const name of MODELS) {
+    const raw = rawWeights(fit(rows, name, names), names);
+    process.stdout.write(`    ${name}: {\n      ${Object.entries(raw).map(([k, v]) => `${k}: ${v}`).join(', ')},\n    }\n`);
+    const committed = CALIBRATION.confidence[name];
     const differs = Object.entries(raw).some(([k, v]) => Math.abs(v - committed[k]) > 0.01);
-    if (differs) process.stdout.write(`    (the committed ${extractor} weights differ)\n`);
+    if (differs) process.stdout.write(`    (the committed ${name} weights differ)\n`);
   }
 }
 
@@ -118,7 +115,7 @@ async function work({ set, metric, input }) {
   const { benchmarkScores } = await import(join(ROOT, 'dist', 'score', 'index.js'));
   const { listPages } = await import(join(ROOT, 'dist', 'eval', 'index.js'));
   const { CALIBRATION } = await import(join(ROOT, 'dist', 'classify', 'calibration.js'));
-  const { confidenceFeatures } = await import(join(ROOT, 'dist', 'classify', 'confidence.js'));
+  const { confidenceFeatures, confidenceModel } = await import(join(ROOT, 'dist', 'classify', 'confidence.js'));
   const pageDir = join(DATA, set, input);
   const goldDir = join(DATA, set, 'gold');
   const gold = new Set(readdirSync(goldDir).filter((n) => n.endsWith('.txt')).map((n) => n.slice(0, -4)));
@@ -128,19 +125,20 @@ async function work({ set, metric, input }) {
     const article = declutter(readFileSync(join(pageDir, page.file)));
     const score = benchmarkScores(article.text, readFileSync(join(goldDir, `${page.id}.txt`), 'utf8'));
     const features = confidenceFeatures(article.blocks, CALIBRATION);
-    pages.push({ id: page.id, f1: metric === 'zyte' ? score.zyte.f1 : score.words.f1, confidence: article.confidence, empty: !article.ok, features });
+    const model = confidenceModel(article.blocks, article.extractor, CALIBRATION);
+    pages.push({ id: page.id, f1: metric === 'zyte' ? score.zyte.f1 : score.words.f1, confidence: article.confidence, empty: !article.ok, model, features });
   }
   parentPort.postMessage(pages);
 }
 
 /**
- * A fractional logistic regression of F1 on the standardised features, each set/input row weighing the same.
- * Empty outputs are left out: their confidence is 0 whatever the weights.
+ * A fractional logistic regression of F1 on the standardised features of the pages that `model` judges, each
+ * set/input row weighing the same. Empty outputs are left out: their confidence is 0 whatever the weights.
  */
-function fit(rows, names) {
+function fit(rows, model, names) {
   const samples = [];
   for (const r of rows) {
-    const pages = r.pages.filter((p) => !p.empty);
+    const pages = r.pages.filter((p) => !p.empty && p.model === model);
     for (const p of pages) samples.push({ x: names.map((n) => p.features[n]), y: p.f1, w: 1 / pages.length });
   }
   const k = names.length;

@@ -81,10 +81,10 @@ describe('html', () => {
 });
 
 describe('json', () => {
-  it('is a compact document by default: what the page is, its metadata, counts and text, no blocks', () => {
+  it('is a compact document by default: what the page is, its confidence, its metadata, counts and text, no blocks', () => {
     const text = renderText(article.blocks);
     const doc = JSON.parse(renderJson({ ...article, text, url: 'https://bakery.example/bread' }));
-    expect(Object.keys(doc)).toEqual(['ok', 'extractor', 'url', 'title', 'metadata', 'counts', 'text']);
+    expect(Object.keys(doc)).toEqual(['ok', 'confidence', 'extractor', 'url', 'title', 'metadata', 'counts', 'text']);
     expect(doc).toEqual(expect.objectContaining({ url: 'https://bakery.example/bread', title: 'Bread & Butter', text }));
   });
 

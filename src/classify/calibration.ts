@@ -408,11 +408,19 @@ export const CALIBRATION = deepFreeze({
    * sets (each set weighing the same); the README gives the measured rank correlations. They change no label.
    */
   confidence: {
+    /** A text dump none of whose lines is longer than this (indentation included) is wrapped at a fixed width (lynx wraps at 80). */
+    wrappedMaxColumns: 100,
     html: {
-      intercept: -1.414, logWords: 0.092, proseKept: 0.659, goodShare: 2.541, goodKept: -0.424, linkDensity: -0.973, overridden: -0.085, records: 0.518, margin: 1.455, mainShare: -0.023, stopwords: -0.247, sections: -0.41,
+      intercept: -1.829, logWords: 0.629, proseKept: 0.047, goodShare: 1.998, goodKept: -0.456, linkDensity: -1.023, overridden: 0.122, records: -0.301, margin: 1.04,
+      mainShare: 0.192, stopwords: 0.67, sections: -0.645, pageShare: 1.09, runs: -1.386, blockWords: -0.137, overGood: 0.489, inArticle: 1.02, articleKept: -0.685, titleFound: -0.091,
     } satisfies ConfidenceWeights,
     text: {
-      intercept: -3.061, logWords: 0.395, proseKept: 1.577, goodShare: 0.922, goodKept: -0.436, linkDensity: 0, overridden: -1.334, records: 0.511, margin: 0.877, mainShare: -0.256, stopwords: 3.926, sections: -1.196,
+      intercept: -3.655, logWords: 0.691, proseKept: 1.012, goodShare: 1.036, goodKept: -0.157, linkDensity: 0, overridden: -0.632, records: 1.083, margin: 0.889,
+      mainShare: -0.517, stopwords: 3.838, sections: -0.673, pageShare: 1.175, runs: -1.25, blockWords: 0.182, overGood: 0.163, inArticle: 0, articleKept: 0, titleFound: 0,
+    } satisfies ConfidenceWeights,
+    wrapped: {
+      intercept: -0.278, logWords: 0.234, proseKept: 2.186, goodShare: -1.258, goodKept: -0.661, linkDensity: 0, overridden: -0.7, records: -0.366, margin: -0.371,
+      mainShare: 1.145, stopwords: -1.29, sections: -0.137, pageShare: 1.042, runs: -0.22, blockWords: -0.381, overGood: -0.018, inArticle: 0, articleKept: 0, titleFound: 0,
     } satisfies ConfidenceWeights,
   },
 });

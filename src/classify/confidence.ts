@@ -11,6 +11,12 @@ import type { InputKind } from '../article.js';
 import type { Calibration } from './calibration.js';
 import { isProse } from './shapes.js';
 
+/**
+ * Below this confidence an extraction is doubtful: on the dev sets, the pages below it score a far lower F1 than
+ * those at or above it (the README gives the figures). The report shows such pages in red.
+ */
+export const CONFIDENCE_CUT = 0.5;
+
 /** What the confidence weighs, each a number measured on one page (see confidenceFeatures). */
 export interface ConfidenceFeatures {
   /** log10(1 + words kept): an empty or tiny output is rarely right. */
@@ -23,7 +29,7 @@ export interface ConfidenceFeatures {
   readonly goodKept: number;
   /** Link density of the output, weighted by words (0 for text dumps, which have no link markup). */
   readonly linkDensity: number;
-  /** Words that were content after smoothing and that a structural step (container, grids, regions, title) dropped, per word kept. */
+  /** Words that were content after smoothing and that a structural step (container, grids, regions, title) dropped, per word kept (the title's own line aside). */
   readonly overridden: number;
   /** Share of the output's words kept as records of a grid or a run (no prose region was the content). */
   readonly records: number;
@@ -35,6 +41,20 @@ export interface ConfidenceFeatures {
   readonly stopwords: number;
   /** Share of the output's words inside a readers' comment or related-content section. */
   readonly sections: number;
+  /** Share of the page's words that the output keeps. */
+  readonly pageShare: number;
+  /** log10(1 + separate runs of kept blocks): an article is one or two runs, scraps of a page are many. */
+  readonly runs: number;
+  /** log10(1 + mean words per kept block). */
+  readonly blockWords: number;
+  /** log10 of the words kept over the words of confidently good blocks (each plus one): far above 0, more was kept than the rules vouched for. */
+  readonly overGood: number;
+  /** Share of the output's words inside article markup (article, main, articleBody; 0 for text dumps). */
+  readonly inArticle: number;
+  /** Share of the words inside article markup that the output keeps (0 when the page has none). */
+  readonly articleKept: number;
+  /** 1 when the title stage found the page title at the head of the text, else 0. */
+  readonly titleFound: number;
 }
 
 export const CONFIDENCE_FEATURES: readonly (keyof ConfidenceFeatures)[] = Object.freeze([
@@ -49,6 +69,13 @@ export const CONFIDENCE_FEATURES: readonly (keyof ConfidenceFeatures)[] = Object
   'mainShare',
   'stopwords',
   'sections',
+  'pageShare',
+  'runs',
+  'blockWords',
+  'overGood',
+  'inArticle',
+  'articleKept',
+  'titleFound',
 ]);
 
 /** The weights of one extractor's model: an intercept and one weight per feature. */
@@ -69,20 +96,34 @@ export function confidenceFeatures(blocks: readonly Block[], c: Calibration): Co
   let overridden = 0;
   let records = 0;
   let inSections = 0;
+  let total = 0;
+  let keptBlocks = 0;
+  let runs = 0;
+  let article = 0;
+  let articleKept = 0;
+  let titleFound = 0;
+  let previousKept = false;
   const smoothed: boolean[] = [];
   for (const b of blocks) {
     const f = b.features;
     const isKept = b.label === 'content';
+    total += f.words;
+    if (f.inArticle === true) article += f.words;
+    if (b.reasons.includes('→title')) titleFound = 1;
+    if (isKept && !previousKept) runs++;
+    previousKept = isKept;
     const isProseBlock = isProse(f, c.shapes.pageProse);
     const afterSmoothing = labelBefore(b);
     smoothed.push(afterSmoothing);
     if (isProseBlock) prose += f.words;
     if (b.tier === 'good') good += f.words;
     if (!isKept) {
-      if (afterSmoothing && b.trace.some((e) => STRUCTURAL.has(e.stage) && e.label === 'boilerplate')) overridden += f.words;
+      if (afterSmoothing && b.trace.some((e) => STRUCTURAL.has(e.stage) && e.label === 'boilerplate' && e.reason !== 'title')) overridden += f.words;
       continue;
     }
     kept += f.words;
+    keptBlocks++;
+    if (f.inArticle === true) articleKept += f.words;
     if (isProseBlock) proseKept += f.words;
     if (b.tier === 'good') goodKept += f.words;
     linkWords += f.linkDensity * f.words;
@@ -103,13 +144,35 @@ export function confidenceFeatures(blocks: readonly Block[], c: Calibration): Co
     mainShare: smoothedWords === 0 ? 0 : best.words / smoothedWords,
     stopwords: kept === 0 ? 0 : stopwordWords / kept,
     sections: kept === 0 ? 0 : inSections / kept,
+    pageShare: total === 0 ? 0 : kept / total,
+    runs: Math.log10(1 + runs),
+    blockWords: Math.log10(1 + kept / Math.max(keptBlocks, 1)),
+    overGood: Math.log10((1 + kept) / (1 + good)),
+    inArticle: kept === 0 ? 0 : articleKept / kept,
+    articleKept: article === 0 ? 0 : articleKept / article,
+    titleFound,
   };
 }
 
-/** The confidence of an extraction: the model of the extractor's weights applied to the page's features, in [0, 1]. */
+/** Which weights judge a page: HTML's, a text dump's, or those of a dump wrapped at a fixed width (see confidenceModel). */
+export type ConfidenceModel = 'html' | 'text' | 'wrapped';
+
+/**
+ * The model for a page. A dump wrapped at a fixed width (lynx's) cuts every paragraph into lines of a dozen words,
+ * which no rule finds long enough to be confidently good: its measurements mean something else than those of a dump
+ * with one line per paragraph (w3m's), and it has its own weights. A dump is taken for wrapped when no line, with its
+ * indentation, is longer than `confidence.wrappedMaxColumns`.
+ */
+export function confidenceModel(blocks: readonly Block[], extractor: InputKind, c: Calibration): ConfidenceModel {
+  if (extractor === 'html') return 'html';
+  const max = c.confidence.wrappedMaxColumns;
+  return blocks.every((b) => b.text.length + (b.features.indent ?? 0) <= max) ? 'wrapped' : 'text';
+}
+
+/** The confidence of an extraction: the page's model applied to its features, in [0, 1]; 0 when nothing was kept. */
 export function articleConfidence(blocks: readonly Block[], extractor: InputKind, c: Calibration): number {
   if (!blocks.some((b) => b.label === 'content')) return 0;
-  return confidenceFrom(confidenceFeatures(blocks, c), c.confidence[extractor]);
+  return confidenceFrom(confidenceFeatures(blocks, c), c.confidence[confidenceModel(blocks, extractor, c)]);
 }
 
 /** The logistic model: 1 / (1 + e^−(intercept + Σ weight × feature)), rounded to three decimals. */
