@@ -14,7 +14,7 @@
  *
  * --cache FILE keeps the measurements: read when the file exists, written when it does not (refitting is then
  * instant; delete it after changing the features). Each set weighs the same in a fit (wcxb-dev's 1,497 pages do not
- * drown cleaneval-dev's 58), as do w3m and lynx dumps in the text model. The fit is a fractional logistic
+ * drown cleaneval-dev's 58). The fit is a fractional logistic
  * regression (the F1 itself is the target) on standardised features, by Newton's method, with a small ridge.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ const SETS = [
 const INPUTS = ['html', 'text', 'text-lynx'];
 const MODELS = ['html', 'text', 'wrapped'];
 /** Ridge on the standardised weights: keeps a feature that helps no set from taking a large weight by chance. */
-const RIDGE = 1;
+const RIDGE = 10;
 
 if (isMainThread) await main();
 else await work(workerData);
@@ -43,7 +43,7 @@ else await work(workerData);
 async function main() {
   const { values: flags } = parseArgs({ options: { cache: { type: 'string' }, jobs: { type: 'string' }, cut: { type: 'string', default: '0.5' } } });
   const cut = Number(flags.cut);
-  const { CONFIDENCE_FEATURES } = await import(join(ROOT, 'dist', 'classify', 'confidence.js'));
+  const { CONFIDENCE_FEATURES, confidenceFrom } = await import(join(ROOT, 'dist', 'classify', 'confidence.js'));
   const { CALIBRATION } = await import(join(ROOT, 'dist', 'classify', 'calibration.js'));
   let rows;
   if (flags.cache !== undefined && existsSync(flags.cache)) rows = JSON.parse(readFileSync(flags.cache, 'utf8'));
@@ -67,7 +67,8 @@ async function main() {
   for (const r of rows) {
     const f1 = r.pages.map((p) => p.f1);
     const held = heldOut.get(r);
-    const committed = r.pages.map((p) => p.confidence);
+    // What declutter gives with the calibration as built (the features measured, the committed weights).
+    const committed = r.pages.map((p) => (p.empty ? 0 : confidenceFrom(p.features, CALIBRATION.confidence[p.model])));
     const above = r.pages.filter((_, i) => held[i] >= cut).map((p) => p.f1);
     const below = r.pages.filter((_, i) => held[i] < cut).map((p) => p.f1);
     table.push([r.set, r.input, String(r.pages.length), spearman(held, f1).toFixed(2), spearman(committed, f1).toFixed(2), String(above.length), mean(above), String(below.length), mean(below)]);
@@ -133,13 +134,15 @@ async function work({ set, metric, input }) {
 
 /**
  * A fractional logistic regression of F1 on the standardised features of the pages that `model` judges, each
- * set/input row weighing the same. Empty outputs are left out: their confidence is 0 whatever the weights.
+ * set weighing the same (its pages of every input pooled). Empty outputs are left out: their confidence is 0
+ * whatever the weights.
  */
 function fit(rows, model, names) {
   const samples = [];
+  const perSet = new Map();
+  for (const r of rows) for (const p of r.pages) if (!p.empty && p.model === model) perSet.set(r.set, (perSet.get(r.set) ?? 0) + 1);
   for (const r of rows) {
-    const pages = r.pages.filter((p) => !p.empty && p.model === model);
-    for (const p of pages) samples.push({ x: names.map((n) => p.features[n]), y: p.f1, w: 1 / pages.length });
+    for (const p of r.pages) if (!p.empty && p.model === model) samples.push({ x: names.map((n) => p.features[n]), y: p.f1, w: 1 / perSet.get(r.set) });
   }
   const k = names.length;
   const center = names.map((_, j) => weightedMean(samples, (s) => s.x[j]));

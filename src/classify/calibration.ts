@@ -410,17 +410,20 @@ export const CALIBRATION = deepFreeze({
   confidence: {
     /** A text dump none of whose lines is longer than this (indentation included) is wrapped at a fixed width (lynx wraps at 80). */
     wrappedMaxColumns: 100,
+    /** HTML pages: fitted on the four dev sets' HTML (leave-one-set-out Spearman 0.40 to 0.63, see the README). */
     html: {
-      intercept: -1.829, logWords: 0.629, proseKept: 0.047, goodShare: 1.998, goodKept: -0.456, linkDensity: -1.023, overridden: 0.122, records: -0.301, margin: 1.04,
-      mainShare: 0.192, stopwords: 0.67, sections: -0.645, pageShare: 1.09, runs: -1.386, blockWords: -0.137, overGood: 0.489, inArticle: 1.02, articleKept: -0.685, titleFound: -0.091,
+      intercept: -1.769, logWords: 0.537, proseKept: 0.085, goodShare: 1.766, goodKept: -0.415, linkDensity: -0.983, overridden: 0.109, records: -0.345, margin: 0.989,
+      mainShare: 0.383, stopwords: 0.647, sections: -0.694, pageShare: 0.991, runs: -1.286, blockWords: -0.005, overGood: 0.239, inArticle: 0.694, articleKept: -0.279, titleFound: -0.075, beyondMain: 0.246,
     } satisfies ConfidenceWeights,
+    /** Text dumps with a line per paragraph (w3m's): fitted on their pages of the four sets. */
     text: {
-      intercept: -3.655, logWords: 0.691, proseKept: 1.012, goodShare: 1.036, goodKept: -0.157, linkDensity: 0, overridden: -0.632, records: 1.083, margin: 0.889,
-      mainShare: -0.517, stopwords: 3.838, sections: -0.673, pageShare: 1.175, runs: -1.25, blockWords: 0.182, overGood: 0.163, inArticle: 0, articleKept: 0, titleFound: 0,
+      intercept: -3.703, logWords: 0.684, proseKept: 1.022, goodShare: 0.694, goodKept: -0.195, linkDensity: 0, overridden: -0.598, records: 0.856, margin: 0.72,
+      mainShare: -0.106, stopwords: 3.747, sections: -0.741, pageShare: 1.152, runs: -1.185, blockWords: 0.298, overGood: -0.054, inArticle: 0, articleKept: 0, titleFound: 0, beyondMain: 0.253,
     } satisfies ConfidenceWeights,
+    /** Text dumps wrapped at a fixed width (lynx's; see wrappedMaxColumns): fitted on their pages of the four sets. */
     wrapped: {
-      intercept: -0.278, logWords: 0.234, proseKept: 2.186, goodShare: -1.258, goodKept: -0.661, linkDensity: 0, overridden: -0.7, records: -0.366, margin: -0.371,
-      mainShare: 1.145, stopwords: -1.29, sections: -0.137, pageShare: 1.042, runs: -0.22, blockWords: -0.381, overGood: -0.018, inArticle: 0, articleKept: 0, titleFound: 0,
+      intercept: -3.066, logWords: 0.167, proseKept: 1.686, goodShare: -0.372, goodKept: -0.079, linkDensity: 0, overridden: -0.457, records: 0.109, margin: -0.139,
+      mainShare: 0.046, stopwords: 0.771, sections: -0.746, pageShare: 1.84, runs: -0.388, blockWords: 1.77, overGood: 0.02, inArticle: 0, articleKept: 0, titleFound: 0, beyondMain: -0.016,
     } satisfies ConfidenceWeights,
   },
 });

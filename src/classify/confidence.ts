@@ -55,6 +55,8 @@ export interface ConfidenceFeatures {
   readonly articleKept: number;
   /** 1 when the title stage found the page title at the head of the text, else 0. */
   readonly titleFound: number;
+  /** log10 of the words kept over the content words of the best region after smoothing (each plus one): above 0, text beyond it was kept. */
+  readonly beyondMain: number;
 }
 
 export const CONFIDENCE_FEATURES: readonly (keyof ConfidenceFeatures)[] = Object.freeze([
@@ -76,6 +78,7 @@ export const CONFIDENCE_FEATURES: readonly (keyof ConfidenceFeatures)[] = Object
   'inArticle',
   'articleKept',
   'titleFound',
+  'beyondMain',
 ]);
 
 /** The weights of one extractor's model: an intercept and one weight per feature. */
@@ -151,6 +154,7 @@ export function confidenceFeatures(blocks: readonly Block[], c: Calibration): Co
     inArticle: kept === 0 ? 0 : articleKept / kept,
     articleKept: article === 0 ? 0 : articleKept / article,
     titleFound,
+    beyondMain: Math.log10((1 + kept) / (1 + best.words)),
   };
 }
 
