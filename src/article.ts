@@ -39,6 +39,12 @@ export interface Article {
   blocks: Block[];
   /** The kept blocks' text, paragraphs separated by one blank line. */
   text: string;
+  /**
+   * How good the extraction is likely to be, from 0 (doubtful) to 1 (a clear article, wholly kept): a prediction
+   * from how clear the main region was, how much of the page's prose the text holds, how it compares with the
+   * runner-up, and so on (see src/classify/confidence.ts). 0 when there is no content.
+   */
+  confidence: number;
 }
 
 /** Blocks labelled content, in reading order. */

@@ -5,6 +5,7 @@
 import type { Article, EmptyReason } from './article.js';
 import type { Block, RawBlock } from './blocks/block.js';
 import { resolveCalibration } from './classify/calibration.js';
+import { articleConfidence } from './classify/confidence.js';
 import { classify, withoutStages } from './classify/index.js';
 import { extractHtml, extractText, type Extraction } from './extract/index.js';
 import { decodeInput } from './input/index.js';
@@ -50,6 +51,7 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
     metadata: extraction.metadata,
     blocks,
     text,
+    confidence: ok ? articleConfidence(blocks, extraction.extractor, calibration) : 0,
   };
 }
 
@@ -68,5 +70,5 @@ function carryMarkup(raws: readonly RawBlock[], blocks: Block[]): void {
 }
 
 function emptyArticle(extractor: Article['extractor'], reason: EmptyReason, url: string | undefined): Article {
-  return { ok: false, reason, extractor, ...(url === undefined ? {} : { url }), metadata: {}, blocks: [], text: '' };
+  return { ok: false, reason, extractor, ...(url === undefined ? {} : { url }), metadata: {}, blocks: [], text: '', confidence: 0 };
 }

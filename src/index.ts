@@ -37,6 +37,7 @@ export type {
 export type { Reason, ReasonCode, Section, StageName, Tier, TraceEntry } from './blocks/trace.js';
 export { CALIBRATION, resolveCalibration, type Calibration, type CalibrationOverride } from './classify/calibration.js';
 export { STAGE_NAMES } from './classify/index.js';
+export { CONFIDENCE_CUT } from './classify/confidence.js';
 export { REASONS, describeReason, type ReasonInfo } from './classify/reasons.js';
 export {
   DEFAULT_OPTIONS,

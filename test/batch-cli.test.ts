@@ -190,7 +190,8 @@ describe('declutter batch with JSON Lines and web archives', () => {
     expect(r.code).toBe(EXIT.SOME_FAILED);
     const lines = parseLines(r.stdout);
     expect(lines.map((l) => l.id ?? l.url)).toEqual(['first', '../../escape', '/etc/passwd', 'nul\u0000byte', 'x'.repeat(400), 'https://example.com/a/b?c=d', 'first']);
-    expect(lines[0]).toEqual({ id: 'first', url: 'https://example.com/first', ok: true, title: 'The orchard report 5', text: declutter(articlePage(5)).text });
+    const first = declutter(articlePage(5));
+    expect(lines[0]).toEqual({ id: 'first', url: 'https://example.com/first', ok: true, confidence: first.confidence, title: 'The orchard report 5', text: first.text });
     expect(r.stderr.trimEnd().split('\n')).toEqual(['declutter: no-body: no "html" or "text" field (line 8)', 'declutter: line 9: not valid JSON']);
   });
 

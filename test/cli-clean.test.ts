@@ -45,9 +45,9 @@ describe('declutter FILE', () => {
     expect(run.stdout).toBe((await runCli([seed])).stdout);
   });
 
-  it('--format json is a compact document: metadata, counts and text, no blocks', async () => {
+  it('--format json is a compact document: confidence, metadata, counts and text, no blocks', async () => {
     const doc = JSON.parse((await runCli([seed, '--format', 'json'])).stdout);
-    expect(Object.keys(doc)).toEqual(['ok', 'extractor', 'encoding', 'language', 'title', 'metadata', 'counts', 'text']);
+    expect(Object.keys(doc)).toEqual(['ok', 'confidence', 'extractor', 'encoding', 'language', 'title', 'metadata', 'counts', 'text']);
     expect(doc.text).toBe((await runCli([seed])).stdout.trimEnd());
     expect(doc.counts.kept).toBe(11);
   });

@@ -12,6 +12,7 @@ function block(index: number, kind: BlockKind, text: string, label: Block['label
 
 const article: Article = {
   ok: true,
+  confidence: 0.9,
   extractor: 'html',
   metadata: { title: 'Bread & Butter', language: 'en' },
   blocks: [
@@ -80,10 +81,10 @@ describe('html', () => {
 });
 
 describe('json', () => {
-  it('is a compact document by default: what the page is, its metadata, counts and text, no blocks', () => {
+  it('is a compact document by default: what the page is, its confidence, its metadata, counts and text, no blocks', () => {
     const text = renderText(article.blocks);
     const doc = JSON.parse(renderJson({ ...article, text, url: 'https://bakery.example/bread' }));
-    expect(Object.keys(doc)).toEqual(['ok', 'extractor', 'url', 'title', 'metadata', 'counts', 'text']);
+    expect(Object.keys(doc)).toEqual(['ok', 'confidence', 'extractor', 'url', 'title', 'metadata', 'counts', 'text']);
     expect(doc).toEqual(expect.objectContaining({ url: 'https://bakery.example/bread', title: 'Bread & Butter', text }));
   });
 

@@ -15,6 +15,7 @@ function block(index: number, kind: BlockKind, text: string, links: [string, str
 
 const article: Article = {
   ok: true,
+  confidence: 0.9,
   extractor: 'html',
   metadata: { title: 'Links' },
   blocks: [

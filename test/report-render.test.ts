@@ -136,6 +136,7 @@ describe('the legend of reason codes', () => {
   const withReasons = (index: number, label: Block['label'], reasons: string[]): Block => ({ ...makeBlock(index, 'paragraph', `Block ${index}`, { label }), reasons });
   const article: Article = {
     ok: true,
+    confidence: 0.9,
     extractor: 'html',
     metadata: {},
     blocks: [withReasons(0, 'boilerplate', ['link-dense', 'short']), withReasons(1, 'content', ['long', '→good'])],
@@ -184,7 +185,7 @@ describe('folding and the first kept block', () => {
   });
 
   it('in the report, a fold is one line that opens to the blocks, and the header links to the first kept block', () => {
-    const article: Article = { ok: true, extractor: 'html', metadata: {}, blocks: blocks('rrrrrrrrrrk'), text: 'Block 10' };
+    const article: Article = { ok: true, extractor: 'html', metadata: {}, blocks: blocks('rrrrrrrrrrk'), text: 'Block 10', confidence: 0.9 };
     const report = renderReport(article);
     expect(report).toContain('<details class="fold removed"><summary>10 removed blocks, #0–#9 (20 words)</summary>');
     expect(report.indexOf('</details>')).toBeLessThan(report.indexOf('id="b10"'));

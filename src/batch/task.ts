@@ -78,6 +78,7 @@ function jsonLine(identity: Identity, article: Article, opts: WorkerOptions): st
       ...identity,
       ok: article.ok,
       ...(article.reason === undefined ? {} : { reason: article.reason }),
+      confidence: article.confidence,
       title: article.metadata.title ?? null,
       [opts.format]: renderFormat(article, opts.format, opts),
     }) + '\n'

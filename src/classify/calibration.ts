@@ -11,6 +11,8 @@
  * resolveCalibration), so a script can sweep or fit values without editing the source (scripts/calibrate.mjs).
  */
 
+import type { ConfidenceWeights } from './confidence.js';
+
 /** How much like running text a block must read (see isProse in shapes.ts). */
 export interface ProseCut {
   /** Fewest words. */
@@ -397,6 +399,32 @@ export const CALIBRATION = deepFreeze({
     searchParagraphs: 3,
     /** Kept blocks above the article's title heading that are at least this share list items are teasers. */
     teasersAboveTitleListShare: 0.6,
+  },
+
+  // ── the Article's confidence (confidence.ts) ───────────────────────────────────────────────────────────
+  /**
+   * The weights of the logistic model that turns a page's measurements (see ConfidenceFeatures) into the Article's
+   * confidence, one set per extractor. Fitted by scripts/confidence.mjs against the per-page F1 of the four dev
+   * sets (each set weighing the same); the README gives the measured rank correlations. They change no label.
+   */
+  confidence: {
+    /** A text dump none of whose lines is longer than this (indentation included) is wrapped at a fixed width (lynx wraps at 80). */
+    wrappedMaxColumns: 100,
+    /** HTML pages: fitted on the four dev sets' HTML (leave-one-set-out Spearman 0.40 to 0.63, see the README). */
+    html: {
+      intercept: -1.769, logWords: 0.537, proseKept: 0.085, goodShare: 1.766, goodKept: -0.415, linkDensity: -0.983, overridden: 0.109, records: -0.345, margin: 0.989,
+      mainShare: 0.383, stopwords: 0.647, sections: -0.694, pageShare: 0.991, runs: -1.286, blockWords: -0.005, overGood: 0.239, inArticle: 0.694, articleKept: -0.279, titleFound: -0.075, beyondMain: 0.246,
+    } satisfies ConfidenceWeights,
+    /** Text dumps with a line per paragraph (w3m's): fitted on their pages of the four sets. */
+    text: {
+      intercept: -3.703, logWords: 0.684, proseKept: 1.022, goodShare: 0.694, goodKept: -0.195, linkDensity: 0, overridden: -0.598, records: 0.856, margin: 0.72,
+      mainShare: -0.106, stopwords: 3.747, sections: -0.741, pageShare: 1.152, runs: -1.185, blockWords: 0.298, overGood: -0.054, inArticle: 0, articleKept: 0, titleFound: 0, beyondMain: 0.253,
+    } satisfies ConfidenceWeights,
+    /** Text dumps wrapped at a fixed width (lynx's; see wrappedMaxColumns): fitted on their pages of the four sets. */
+    wrapped: {
+      intercept: -3.066, logWords: 0.167, proseKept: 1.686, goodShare: -0.372, goodKept: -0.079, linkDensity: 0, overridden: -0.457, records: 0.109, margin: -0.139,
+      mainShare: 0.046, stopwords: 0.771, sections: -0.746, pageShare: 1.84, runs: -0.388, blockWords: 1.77, overGood: 0.02, inArticle: 0, articleKept: 0, titleFound: 0, beyondMain: -0.016,
+    } satisfies ConfidenceWeights,
   },
 });
 

@@ -125,6 +125,7 @@ async function scorePages(
       id: page.id,
       file: page.file,
       ...benchmarkScores(outcome.text, reference, { tokens: flags.tokens }),
+      ...(outcome.article === undefined ? {} : { confidence: outcome.article.confidence }),
       ...(outcome.error === undefined ? {} : { error: outcome.error }),
     };
     rows.push(row);

@@ -70,6 +70,7 @@ export class EvalReports {
       ...(row.zyte.f1 < 1 ? { cause: causeOf(row) } : {}),
       ...(group === undefined ? {} : { group }),
       ...(row.error === undefined ? {} : { error: row.error }),
+      ...(article === undefined ? {} : { confidence: article.confidence }),
     };
     if (article !== undefined) {
       const file = pageReportFile(row.id);

@@ -68,6 +68,8 @@ function compareCodeUnits(a: string, b: string): number {
 /** A page's row: its scores, and when it could not be read or decoded, why (it is then scored as empty output). */
 export interface EvalRow extends PageScore {
   file: string;
+  /** The extraction's confidence (see Article.confidence); absent when the page could not be read. */
+  confidence?: number;
   error?: string;
 }
 

@@ -12,7 +12,8 @@ export interface JsonOptions {
 }
 
 /**
- * The JSON rendering: a compact document by default (what the page is, its metadata, counts and text, as the
+ * The JSON rendering: a compact document by default (what the page is, how confident the extraction is, its
+ * metadata, counts and text, as the
  * peers' JSON gives them), every block with its label, score, reasons and trace on request (each trace entry: its
  * stage, the label it leaves, its reason and, for a rule, its weight).
  */
@@ -32,6 +33,7 @@ export function renderJson(article: Article, options: JsonOptions = {}): string 
   const doc = {
     ok: article.ok,
     ...(article.reason === undefined ? {} : { reason: article.reason }),
+    confidence: article.confidence,
     extractor: article.extractor,
     ...(article.encoding === undefined ? {} : { encoding: article.encoding }),
     ...(article.language === undefined ? {} : { language: article.language }),

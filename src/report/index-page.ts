@@ -1,5 +1,6 @@
 import type { GroupSummary } from '../eval/index.js';
 import type { Summary } from '../score/index.js';
+import { CONFIDENCE_CUT } from '../classify/confidence.js';
 import { escapeHtml } from '../render/html.js';
 import { INDEX_STYLE, SCORE_DECIMALS, contentSecurityPolicy } from './style.js';
 
@@ -25,6 +26,8 @@ export interface IndexEntry {
   extra?: number;
   keptWords?: number;
   removedWords?: number;
+  /** The extraction's confidence (see Article.confidence). */
+  confidence?: number;
   /** Why the page could not be read or decoded. */
   error?: string;
 }
@@ -140,6 +143,15 @@ export function renderReportIndex(entries: readonly IndexEntry[], options: Index
     scoreColumn('Zyte R', (e) => e.zyte.recall),
     scoreColumn('word F1', (e) => e.words.f1, true),
     {
+      name: 'confidence',
+      type: 'number',
+      cell: (e) => {
+        const v = e.confidence;
+        if (v === undefined) return { v: -1, html: '' };
+        return { v: v.toFixed(3), html: v.toFixed(2), ...(v < CONFIDENCE_CUT ? { cls: 'low' } : {}) };
+      },
+    },
+    {
       name: 'cause',
       type: 'text',
       cls: 'text',
@@ -174,7 +186,8 @@ export function renderReportIndex(entries: readonly IndexEntry[], options: Index
   out.push(renderSummary(entries.length, options));
   out.push(
     '<p class="legend">Worst first (lowest Zyte F1, then word F1). Click a column to sort by it. ' +
-      '<b>missing</b>: reference sentences the output lacks; <b>extra</b>: output lines the reference lacks.</p>',
+      '<b>missing</b>: reference sentences the output lacks; <b>extra</b>: output lines the reference lacks; ' +
+      '<b>confidence</b>: how good declutter expects its extraction to be (0 to 1; below 0.5, doubtful).</p>',
   );
   out.push('<table class="pages">', '<thead><tr>');
   for (const c of columns) {

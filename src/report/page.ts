@@ -115,6 +115,7 @@ function renderHeader(article: Article, options: ReportOptions, analysis: Report
     ['page', options.source],
     ['extractor', article.extractor === 'html' ? 'html (DOM blocks)' : 'text (one block per line)'],
     ['result', article.ok ? 'main content found' : `no content: ${article.reason ?? 'unknown'}`],
+    ['confidence', article.confidence.toFixed(2)],
     ['encoding', article.encoding],
     ['language', article.language],
     ['author', article.metadata.author],
