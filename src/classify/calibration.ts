@@ -385,6 +385,15 @@ export const CALIBRATION = deepFreeze({
     topicWordMinLetters: 3,
   },
 
+  // ── the guard of the selection stages (guard.ts) ───────────────────────────────────────────────────────────
+  guards: {
+    /**
+     * A run of blocks good on their own evidence that a selection stage removed comes back when its words exceed this
+     * many times the words the stage kept that are not confidently boilerplate.
+     */
+    runOverKept: 1,
+  },
+
   // ── the repeated-text stage (repeated.ts) ───────────────────────────────────────────────────────────────
   repeatedText: {
     /** A kept block of at least this many words is dropped when its exact text was already kept above it. */
