@@ -392,6 +392,11 @@ export const CALIBRATION = deepFreeze({
      * many times the words the stage kept that are not confidently boilerplate.
      */
     runOverKept: 1,
+    /**
+     * …counting at least this share of all the words kept: a grid of product cards is confidently boilerplate block by
+     * block, yet it is the page when the paragraph it drops is a short intro.
+     */
+    keptShare: 0.25,
   },
 
   // ── the repeated-text stage (repeated.ts) ───────────────────────────────────────────────────────────────

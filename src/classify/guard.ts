@@ -27,8 +27,14 @@ export function snapshot(blocks: readonly Block[]): Snapshot {
  * the step kept. Undefined when the step may stand.
  */
 export function outweighingRun(blocks: readonly Block[], before: Snapshot, c: Calibration): Region | undefined {
-  let kept = 0;
-  for (const b of blocks) if (b.label === 'content' && b.tier !== 'bad') kept += b.features.words;
+  let judged = 0;
+  let all = 0;
+  for (const b of blocks) {
+    if (b.label !== 'content') continue;
+    all += b.features.words;
+    if (b.tier !== 'bad') judged += b.features.words;
+  }
+  const kept = Math.max(judged, all * c.guards.keptShare);
   let best: Region | undefined;
   let from = -1;
   let last = -1;
