@@ -66,3 +66,34 @@ describe('a news page with a ticker of other stories above the article', () => {
     expect(text).not.toContain('Headline number');
   });
 });
+
+describe("a post whose page title is the site name, repeated by a heading in the sidebar below the post", () => {
+  const item = (k: number) =>
+    `<li>Place number ${k}. One of the best places we have been to, and we went back twice because the food was so good and the staff were kind to us.</li>`;
+  const html = `<!doctype html><html><head><title>Quiet Habits</title></head><body>
+    <div class="post">
+      <h2>A week of eating out</h2>
+      <p>We just got back from a week away, and we loved it: this is where we ate, so that you can eat there too.</p>
+      <ul>${[1, 2, 3, 4, 5, 6, 7, 8].map(item).join('')}</ul>
+    </div>
+    <div class="sidebar">
+      <h2><a href="/">Quiet Habits</a></h2>
+      <ul><li><a href="/about">About</a></li><li><a href="/archives">Archives</a></li><li><a href="/books">Books</a></li></ul>
+    </div></body></html>`;
+
+  it('keeps the post above that heading', () => {
+    const text = declutter(html).text;
+    expect(text).toContain('Place number 1. One of the best places');
+    expect(text).toContain('Place number 8.');
+    expect(text).not.toContain('Archives');
+  });
+});
+
+describe('teasers above a title heading with almost nothing kept after it', () => {
+  it('stay: cutting there would keep no article', () => {
+    const teasers = [0, 1, 2, 3].map((k) => kept(k, 'list-item', `A long item ${k} of the article. A sentence or two long.`, 60));
+    const blocks = [...teasers, kept(4, 'heading', TITLE), kept(5, 'paragraph', 'Share this.', 2)];
+    separateTitle(blocks, TITLE, CALIBRATION);
+    expect(teasers.every((b) => b.label === 'content')).toBe(true);
+  });
+});

@@ -39,7 +39,7 @@ export type ContextReasonCode =
   | 'uncertain-beside-bad'
   | 'in-main-container' | 'outside-main-container'
   | 'record-grid' | 'outside-record-grid' | 'priced-run' | 'outside-priced-run'
-  | 'outside-main-region' | 'list-in-region' | 'record-run'
+  | 'outside-main-region' | 'list-in-region' | 'record-run' | 'outweighs-selection'
   | 'repeated-text'
   | 'title' | 'above-title';
 

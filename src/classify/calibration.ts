@@ -387,6 +387,20 @@ export const CALIBRATION = deepFreeze({
     topicWordMinLetters: 3,
   },
 
+  // ── the guard of the selection stages (guard.ts) ───────────────────────────────────────────────────────────
+  guards: {
+    /**
+     * A run of blocks good on their own evidence that a selection stage removed comes back when its words exceed this
+     * many times the words the stage kept that are not confidently boilerplate.
+     */
+    runOverKept: 1,
+    /**
+     * …counting at least this share of all the words kept: a grid of product cards is confidently boilerplate block by
+     * block, yet it is the page when the paragraph it drops is a short intro.
+     */
+    keptShare: 0.25,
+  },
+
   // ── the repeated-text stage (repeated.ts) ───────────────────────────────────────────────────────────────
   repeatedText: {
     /** A kept block of at least this many words is dropped when its exact text was already kept above it. */

@@ -49,7 +49,7 @@ interface ChildStats {
  * judge); records that show a price (at least `gridPricedShare` of them) need no text outside links, since product
  * cards are often links through and through; so do all records with `linkCards`, which the selection asks for only
  * on a page without prose (a job board whose every card is one link).
- * Blocks in page landmarks (nav, header, footer), template filler ("Lorem ipsum…": a theme's sample cards) and
+ * Blocks in page landmarks (nav, header, footer) or in a container named footer, template filler ("Lorem ipsum…": a theme's sample cards) and
  * blocks in a comment section are not surveyed: a comment thread (name, date, text, again and again) has a grid's
  * shape, but it is readers' text, not a listing. One pass over each block's ancestry: linear in blocks × depth.
  */
@@ -58,9 +58,16 @@ export function findRecordGrid(blocks: readonly Block[], c: Calibration, { linkC
   return linkCards ? grids.linkCards : grids.strict;
 }
 
-/** Blocks a grid survey counts: with words, outside page landmarks, comment sections and template filler. */
+/**
+ * Blocks a grid survey counts: with words, outside page landmarks and containers named footer, comment sections and
+ * template filler. A site's footer is columns of link lists, each a heading and its links: a grid's shape, but never
+ * the page's content (such footers in a div rather than a footer element were kept instead of short articles).
+ */
 function surveyed(b: Block): boolean {
-  return b.features.words > 0 && b.features.landmark === undefined && b.sections?.includes('comment') !== true && b.filler !== true;
+  return (
+    b.features.words > 0 && b.features.landmark === undefined && b.features.classTokens?.includes('footer') !== true &&
+    b.sections?.includes('comment') !== true && b.filler !== true
+  );
 }
 
 /** The record (child container of `container`) a block sits in, if any. */

@@ -82,6 +82,7 @@ export const REASONS: { readonly [code in ReasonCode]: ReasonInfo } = Object.fre
   'outside-main-region': label('content far from the article: outside every region kept'),
   'list-in-region': label('a bulleted line inside a kept region, not confidently boilerplate'),
   'record-run': label('a record of the longest run of records, on a page without prose enough for a region'),
+  'outweighs-selection': label('good on its own evidence, in a run that outweighs what the grid or region selection kept: the selection does not drop it'),
   // repeated text
   'repeated-text': label('the same text as a block kept above it'),
   // title

@@ -8,6 +8,7 @@ import type { Calibration, FavorPreset } from './calibration.js';
 import { forEachWord } from '../lang/words.js';
 import { stopwordMask } from '../lang/stopwords.js';
 import { findPricedRun, findRecordGrids, gridIsContent, selectPricedRun, selectRecordGrid, type RecordGrid } from './grid.js';
+import { outweighingRun, restoreRun, snapshot, undoStep } from './guard.js';
 import { relabel, stageContext, type Region, type Stage, type StageContext } from './stage.js';
 
 export type { Region } from './stage.js';
@@ -33,14 +34,25 @@ export function selectMainRegions(blocks: Block[], c: Calibration, favor: FavorP
  */
 function selectGrid(context: StageContext): void {
   const { blocks, calibration: c } = context;
+  const before = snapshot(blocks);
+  const regions = chooseGrid(context);
+  if (regions === undefined) return;
+  // A grid or a run of cards that would throw away an article outweighing it is not the page's content.
+  const run = outweighingRun(blocks, before, c);
+  if (run === undefined) context.regions = regions;
+  else undoStep(blocks, run, before, 'grids');
+}
+
+/** The grids stage's choice: the regions of the grid or priced run it relabelled, or undefined when it took none. */
+function chooseGrid(context: StageContext): Region[] | undefined {
+  const { blocks, calibration: c } = context;
   const main = bestRegion(regionValues(blocks, c), blocks, new Array<boolean>(blocks.length).fill(false));
   const grids = findRecordGrids(blocks, c);
   context.linkCardGrid = grids.linkCards;
   const grid = grids.strict;
   if (grid !== undefined && gridIsContent(grid, pageTextWords(blocks, main, c), c)) {
     const r = selectRecordGrid(blocks, grid, 'grids');
-    context.regions = r === undefined ? [] : [{ ...r, value: grid.words, contentWords: grid.words }];
-    return;
+    return r === undefined ? [] : [{ ...r, value: grid.words, contentWords: grid.words }];
   }
   if (grid === undefined && blocks[0]?.features.indent !== undefined) {
     const priced = findPricedRun(blocks, c);
@@ -49,9 +61,10 @@ function selectGrid(context: StageContext): void {
     const prose = main !== undefined && main.contentWords >= c.regions.minRegionWords ? main.contentWords : 0;
     if (priced !== undefined && priced.words >= c.records.minRecordRunWords && priced.words >= prose * c.records.pricedRunOverProse) {
       selectPricedRun(blocks, priced);
-      context.regions = [{ from: priced.from, to: priced.to, value: priced.words, contentWords: priced.words }];
+      return [{ from: priced.from, to: priced.to, value: priced.words, contentWords: priced.words }];
     }
   }
+  return undefined;
 }
 
 /**
@@ -65,21 +78,29 @@ function selectGrid(context: StageContext): void {
  */
 function selectRegions(context: StageContext): void {
   if (context.regions !== undefined) return;
+  const { blocks, calibration: c } = context;
+  const before = snapshot(blocks);
+  const regions = chooseRegions(context);
+  // A run of good blocks left outside every region that outweighs them is the article (or a part of it) too.
+  const run = outweighingRun(blocks, before, c);
+  if (run !== undefined) {
+    restoreRun(context, run, before, 'regions');
+    regions.push(run);
+  }
+  context.regions = regions.sort((a, b) => a.from - b.from);
+}
+
+/** The regions stage's choice: the regions kept, content outside them relabelled boilerplate. */
+function chooseRegions(context: StageContext): Region[] {
   const { blocks, calibration: c, favor } = context;
   const secondaryShare = favor.secondaryRegionShare;
   const values = regionValues(blocks, c);
   const regions: Region[] = [];
   const taken = new Array<boolean>(blocks.length).fill(false);
   const main = bestRegion(values, blocks, taken);
-  if (main === undefined || main.contentWords < c.regions.minRegionWords) {
-    context.regions = selectWithoutProse(blocks, c, main, context.linkCardGrid);
-    return;
-  }
+  if (main === undefined || main.contentWords < c.regions.minRegionWords) return selectWithoutProse(blocks, c, main, context.linkCardGrid);
   const records = longestRecordRun(blocks, c);
-  if (records !== undefined && records.contentWords >= main.contentWords * c.records.recordRunOverProse) {
-    context.regions = selectRecordRun(blocks, c);
-    return;
-  }
+  if (records !== undefined && records.contentWords >= main.contentWords * c.records.recordRunOverProse) return selectRecordRun(blocks, c);
   regions.push(main);
   mark(taken, main);
   let mainTopic: Set<string> | undefined;
@@ -95,7 +116,7 @@ function selectRegions(context: StageContext): void {
   for (const r of regions) mark(kept, r);
   for (let i = 0; i < blocks.length; i++) if (!kept[i] && blocks[i]!.label === 'content') relabel(blocks[i]!, 'regions', 'boilerplate', 'outside-main-region');
   for (const r of regions) keepListsInRegion(blocks, r);
-  context.regions = regions.sort((a, b) => a.from - b.from);
+  return regions;
 }
 
 /** Calls `visit` with the topic words of a text: lower-cased words of `topicWordMinLetters` letters or more that are no stopword. */

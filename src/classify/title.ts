@@ -32,6 +32,9 @@ export function separateTitle(blocks: Block[], title: string | undefined, c: Cal
  * a list of other stories, each a headline and its lead, and the article starts at its title: they go
  * ("above-title"). Paragraphs above such a heading stay: blog posts repeat their title as a heading part-way down
  * (cutting above it whatever came before lost the intro of such posts on wcxb-dev).
+ * A cut that would leave less than a region's words (`minRegionWords`) from that heading on keeps no article: the
+ * heading is then the site's name in a sidebar or a link in a list of popular stories below the article, and
+ * nothing is cut (cutting there emptied blog pages of 1,000 words and more).
  */
 function dropTeasersAboveTitle(blocks: Block[], wanted: string, c: Calibration): void {
   let words = 0;
@@ -47,10 +50,18 @@ function dropTeasersAboveTitle(blocks: Block[], wanted: string, c: Calibration):
     if (b.kind === 'list-item') listWords += b.features.words;
   }
   if (titleAt < 0 || words === 0 || listWords < words * c.title.teasersAboveTitleListShare) return;
+  if (keptFrom(blocks, titleAt) < c.regions.minRegionWords) return;
   for (const b of blocks) {
     if (b.index >= titleAt) break;
     if (b.label === 'content') relabel(b, 'title', 'boilerplate', 'above-title');
   }
+}
+
+/** Words of the content from block `from` on. */
+function keptFrom(blocks: readonly Block[], from: number): number {
+  let words = 0;
+  for (let i = from; i < blocks.length; i++) if (blocks[i]!.label === 'content') words += blocks[i]!.features.words;
+  return words;
 }
 
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
