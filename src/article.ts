@@ -39,6 +39,19 @@ export interface Article {
   blocks: Block[];
   /** The kept blocks' text, paragraphs separated by one blank line. */
   text: string;
+  /**
+   * The thread of readers' comments under the article, when the `comments` option asked for it (absent otherwise):
+   * never part of `blocks`' content nor of `text`.
+   */
+  comments?: Comments;
+}
+
+/** Readers' comments under an article: the blocks of their text (from `Article.blocks`) and that text. */
+export interface Comments {
+  /** The comments' blocks, in reading order; empty when the page has no thread. */
+  blocks: Block[];
+  /** Their text, joined as `text` joins the article's. */
+  text: string;
 }
 
 /** Blocks labelled content, in reading order. */

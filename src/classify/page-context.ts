@@ -9,7 +9,7 @@ import type { Section } from '../blocks/trace.js';
 import { BULLET } from '../blocks/vocab.js';
 import type { Calibration } from './calibration.js';
 import { isProse } from './shapes.js';
-import { COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_SECTION, RELATED_SECTION, REVIEW_SECTION, UNIT_CLASS_WORDS } from './vocab.js';
+import { COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_LABEL, COMMENT_SECTION, RELATED_SECTION, REVIEW_SECTION, UNIT_CLASS_WORDS } from './vocab.js';
 
 /** Facts about the whole page that some rules compare a block with. */
 export interface PageContext {
@@ -19,6 +19,12 @@ export interface PageContext {
   dominantIndentShare?: number;
   /** Index of the first block of a comment section that follows the article's start, if any. */
   commentSectionStart?: number;
+  /**
+   * DOM pages: the blocks of a thread of readers' comments under the article (see commentThread): blocks in
+   * comment containers from the thread's first comment on. Absent when the page has no article before its comments
+   * (a forum thread, whose posts are the content).
+   */
+  commentThread?: ReadonlySet<number>;
   /** Sections of teasers under a related-content heading ("You may also like"): [first block, end) each. */
   relatedSections?: readonly (readonly [number, number])[];
   /**
@@ -34,7 +40,13 @@ export interface PageContext {
 /** The page's facts. `dom`: the blocks carry DOM features (an HTML page). */
 export function pageContext(blocks: readonly Block[], c: Calibration, dom: boolean): PageContext {
   const page = surveyPage(blocks, c);
-  return dom ? { ...page, structuralTokens: structuralTokens(blocks, c) } : page;
+  if (!dom) return page;
+  const thread = commentThread(blocks, c);
+  if (thread === undefined) return { ...page, structuralTokens: structuralTokens(blocks, c) };
+  // Under an article, "comment" containers are its readers' thread, not the page's own structure.
+  const tokens = new Set(structuralTokens(blocks, c));
+  tokens.delete(COMMENT_TOKEN);
+  return { ...page, commentThread: thread, structuralTokens: tokens };
 }
 
 const COMMENT: readonly Section[] = Object.freeze(['comment']);
@@ -43,7 +55,7 @@ const BOTH: readonly Section[] = Object.freeze(['comment', 'related']);
 
 /** The sections of the page holding the block at `index`, or undefined when none does. */
 export function sectionsOf(index: number, page: PageContext): readonly Section[] | undefined {
-  const comment = page.commentSectionStart !== undefined && index >= page.commentSectionStart;
+  const comment = (page.commentSectionStart !== undefined && index >= page.commentSectionStart) || page.commentThread?.has(index) === true;
   const related = page.relatedSections?.some(([from, to]) => index >= from && index < to) === true;
   if (comment) return related ? BOTH : COMMENT;
   return related ? RELATED : undefined;
@@ -261,3 +273,75 @@ export function structuralTokens(
   for (const [t, n] of chars) if (n > total * p.structuralTokenShare) out.add(t);
   return out;
 }
+
+/** The class word the HTML extractor gives comment containers (comment, commentlist, disqus, reply, respond…). */
+const COMMENT_TOKEN = 'comment';
+
+const hasCommentToken = (b: Block): boolean => b.features.classTokens?.includes(COMMENT_TOKEN) === true;
+
+/**
+ * A thread of readers' comments under an article, by the page's markup: prose in comment containers that follows an
+ * article's prose outside them. The evidence, all required:
+ *  - an article first: at least `threadMinArticleWords` words of prose outside comment containers before the first
+ *    comment's prose (a forum thread's first post sits in the same containers as the replies, or is short);
+ *  - a label of the thread after the article's start, before the first comment ("12 Comments", "Comments (4)",
+ *    "Leave a reply"): a forum whose replies sit in comment containers under a first post outside them has none;
+ *  - a thread: the comments' prose falls into at least `threadMinUnits` separate units (runs of prose in one
+ *    container, parted by the lines between comments: a name, a date, "Reply"), where an article whose wrapper
+ *    happens to carry a comment-ish class is one run;
+ *  - comments to the end: after the thread starts, prose outside comment containers is at most `threadMaxOtherShare`
+ *    of the comments' prose (a question-and-answer page has its answers there, in other containers).
+ * The thread's blocks are those in comment containers from the first comment block after the article's last prose.
+ */
+function commentThread(blocks: readonly Block[], c: Calibration): Set<number> | undefined {
+  const p = c.pageContext;
+  const cut = c.shapes.pageProse;
+  const first = blocks.findIndex((b) => hasCommentToken(b) && isProse(b.features, cut));
+  if (first < 0) return undefined;
+  let articleWords = 0;
+  let firstArticleProse = -1;
+  let lastArticleProse = -1;
+  for (let i = 0; i < first; i++) {
+    const b = blocks[i]!;
+    if (hasCommentToken(b) || !isProse(b.features, cut)) continue;
+    articleWords += b.features.words;
+    if (firstArticleProse < 0) firstArticleProse = i;
+    lastArticleProse = i;
+  }
+  if (articleWords < p.threadMinArticleWords || !hasCommentLabel(blocks, firstArticleProse + 1, first, c)) return undefined;
+  let commentWords = 0;
+  let otherWords = 0;
+  let units = 0;
+  let unitContainer: number | undefined;
+  let parted = true;
+  for (let i = first; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!isProse(b.features, cut)) {
+      parted = true;
+      continue;
+    }
+    if (!hasCommentToken(b)) {
+      otherWords += b.features.words;
+      continue;
+    }
+    commentWords += b.features.words;
+    if (parted || b.features.containerId !== unitContainer) units++;
+    unitContainer = b.features.containerId;
+    parted = false;
+  }
+  if (units < p.threadMinUnits || otherWords > commentWords * p.threadMaxOtherShare) return undefined;
+  const thread = new Set<number>();
+  for (let i = lastArticleProse + 1; i < blocks.length; i++) if (hasCommentToken(blocks[i]!)) thread.add(i);
+  return thread;
+}
+
+/** A short line between `from` and `to` (exclusive) naming a comment thread (see COMMENT_LABEL). */
+function hasCommentLabel(blocks: readonly Block[], from: number, to: number, c: Calibration): boolean {
+  for (let i = from; i < to; i++) {
+    const b = blocks[i]!;
+    if (b.features.words <= c.pageContext.commentLabelMaxWords && COMMENT_LABEL.test(headingText(b.text).replace(LEADING_BRACE, ''))) return true;
+  }
+  return false;
+}
+
+const LEADING_BRACE = /^[{(]\s*/u;
