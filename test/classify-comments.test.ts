@@ -131,3 +131,51 @@ describe('an article in a container with a comment-ish class', () => {
     for (const [, text] of COMMENTS) expect(article.text).toContain(text);
   });
 });
+
+describe('a thread of comments in a text dump', () => {
+  // A blog post as a text browser dumps it: the article, a line naming the thread, then each comment as its author
+  // and date, its text and a "Reply" link, the comments holding most of the page's prose.
+  const dump = [
+    'Home',
+    'News',
+    'The bridge will be rebuilt',
+    'by Jane Writer on March 2, 2024',
+    ...ARTICLE,
+    'Previous post: The river in winter',
+    '{ 40 comments… read them below or add one }',
+    ...THREAD.flatMap(([who, text], n) => [`${who} March ${(n % 28) + 1}, 2024 at 10:00 am`, `    ${text}`, '    Reply']),
+    'Leave a Comment',
+    '© 2024 The Example Gazette',
+  ].join('\n\n');
+
+  it('is left out of the article by default, and given apart with the option', () => {
+    const article = declutter(dump, { input: 'text' });
+    for (const p of ARTICLE) expect(article.text).toContain(p);
+    for (const [, text] of THREAD) expect(article.text).not.toContain(text);
+    const withComments = declutter(dump, { input: 'text', comments: true });
+    expect(withComments.text).toBe(article.text);
+    for (const [, text] of THREAD) expect(withComments.comments?.text).toContain(text);
+  });
+
+  it('is not found in a forum thread, whose posts carry their poster\'s details', () => {
+    const forum = [
+      'Forums',
+      'Should the old bridge be rebuilt?',
+      '41 replies',
+      ...[ARTICLE.join(' '), ...THREAD.map(([, text]) => text)].flatMap((text, n) => [
+        `Poster ${n}`,
+        'Member',
+        'Joined',
+        'Mar 2020',
+        'Messages',
+        `${100 + n}`,
+        `Mar ${(n % 28) + 1}, 2024`,
+        `#${n + 1}`,
+        text,
+        'Reply',
+      ]),
+    ].join('\n\n');
+    const article = declutter(forum, { input: 'text' });
+    for (const [, text] of THREAD) expect(article.text).toContain(text);
+  });
+});

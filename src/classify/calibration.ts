@@ -236,6 +236,10 @@ export const CALIBRATION = deepFreeze({
     commentLabelMaxWords: 12,
     /** …its comments' prose in at least this many separate units (one run of paragraphs is an article's wrapper)… */
     threadMinUnits: 3,
+    /** Text dumps: most short lines (names, dates, links) between two comments' "Reply" lines, in the median; a forum's posts carry more. */
+    replyMaxShortLines: 4,
+    /** Text dumps: a comment's text is lines of at least this many words; shorter lines above it name its author. */
+    replyBodyMinWords: 8,
     /** …and after its start at most this share of prose outside comment containers (answers of a Q&A page). */
     threadMaxOtherShare: 0.5,
     /** Attribution lines ("Jane says:") needed to recognise a comment thread that has no heading. */

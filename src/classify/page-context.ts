@@ -9,7 +9,7 @@ import type { Section } from '../blocks/trace.js';
 import { BULLET } from '../blocks/vocab.js';
 import type { Calibration } from './calibration.js';
 import { isProse } from './shapes.js';
-import { COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_LABEL, COMMENT_SECTION, RELATED_SECTION, REVIEW_SECTION, UNIT_CLASS_WORDS } from './vocab.js';
+import { COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_LABEL, COMMENT_SECTION, REPLY_LINE, RELATED_SECTION, REVIEW_SECTION, UNIT_CLASS_WORDS } from './vocab.js';
 
 /** Facts about the whole page that some rules compare a block with. */
 export interface PageContext {
@@ -39,8 +39,14 @@ export interface PageContext {
 
 /** The page's facts. `dom`: the blocks carry DOM features (an HTML page). */
 export function pageContext(blocks: readonly Block[], c: Calibration, dom: boolean): PageContext {
+  if (!dom) {
+    // The comments of a thread found by its reply lines do not vote for the article's column either.
+    const replies = replyThreadStart(blocks, c);
+    const page = surveyPage(blocks, c, replies);
+    if (replies === undefined || (page.commentSectionStart !== undefined && page.commentSectionStart <= replies)) return page;
+    return { ...page, commentSectionStart: replies };
+  }
   const page = surveyPage(blocks, c);
-  if (!dom) return page;
   const thread = commentThread(blocks, c);
   if (thread === undefined) return { ...page, structuralTokens: structuralTokens(blocks, c) };
   // Under an article, "comment" containers are its readers' thread, not the page's own structure.
@@ -62,10 +68,11 @@ export function sectionsOf(index: number, page: PageContext): readonly Section[]
 }
 
 /**
- * The column, comment and related-section facts. Prose-like blocks (shapes.pageProse) vote with their words for the
- * column they sit in, and count towards the prose that must come before a comment or related heading.
+ * The column, comment and related-section facts. Prose-like blocks (shapes.pageProse) before `votesBefore` vote with
+ * their words for the column they sit in, and all count towards the prose that must come before a comment or related
+ * heading.
  */
-function surveyPage(blocks: readonly Block[], c: Calibration): PageContext {
+function surveyPage(blocks: readonly Block[], c: Calibration, votesBefore = blocks.length): PageContext {
   const p = c.pageContext;
   const votes = new Map<number, number>();
   let proseWords = 0;
@@ -111,7 +118,7 @@ function surveyPage(blocks: readonly Block[], c: Calibration): PageContext {
         if (++attributions >= p.commentAttributionMinLines) commentSectionStart = firstAttribution;
       }
     }
-    if (f.indent === undefined || !prose) return;
+    if (f.indent === undefined || !prose || i >= votesBefore) return;
     votes.set(f.indent, (votes.get(f.indent) ?? 0) + f.words);
   });
   if (relatedFrom >= 0) relatedSections.push([relatedFrom, blocks.length]);
@@ -345,3 +352,51 @@ function hasCommentLabel(blocks: readonly Block[], from: number, to: number, c: 
 }
 
 const LEADING_BRACE = /^[{(]\s*/u;
+
+/** A text browser's link or image marker at the start of a line ("[13]Reply", "[70dfa] Jane"). */
+const LEADING_MARKER = /^\[[^\]]{0,12}\]\s?/u;
+
+const isReplyLine = (b: Block): boolean => b.features.words <= 4 && REPLY_LINE.test(b.text.replace(BULLET, '').replace(LEADING_MARKER, '').trim().toLowerCase());
+
+/**
+ * Text dumps: where a thread of readers' comments starts, by its shape in the dump. Each comment ends with a "Reply"
+ * line; the first comment is the text before the first of them, back to the short lines naming its author and date.
+ * The evidence, all required: at least `threadMinUnits` reply lines with something between each pair and, in the
+ * median, only a few short lines (a forum's posts carry a block of the poster's details: joined, messages…); a line naming the
+ * thread ("69 comments", "Leave a reply") after the article's start; and `threadMinArticleWords` words in the run of
+ * lines of text (of `replyBodyMinWords` words or more) before the first comment: the article, not a menu far above it.
+ */
+function replyThreadStart(blocks: readonly Block[], c: Calibration): number | undefined {
+  const p = c.pageContext;
+  const replies: number[] = [];
+  for (let i = 0; i < blocks.length; i++) if (isReplyLine(blocks[i]!)) replies.push(i);
+  if (replies.length < p.threadMinUnits) return undefined;
+  const shortLines: number[] = [];
+  for (let k = 1; k < replies.length; k++) {
+    let short = 0;
+    for (let i = replies[k - 1]! + 1; i < replies[k]!; i++) if (blocks[i]!.features.words < p.replyBodyMinWords) short++;
+    if (replies[k]! - replies[k - 1]! < 2) return undefined;
+    shortLines.push(short);
+  }
+  shortLines.sort((a, b) => a - b);
+  if (shortLines[shortLines.length >> 1]! > p.replyMaxShortLines) return undefined;
+  // Back from the first reply line over the first comment's text, then over its author and date lines.
+  let start = replies[0]!;
+  while (start > 0 && blocks[start - 1]!.features.words >= p.replyBodyMinWords) start--;
+  for (let n = 0; n < p.replyMaxShortLines && start > 0 && blocks[start - 1]!.features.words < p.replyBodyMinWords; n++) start--;
+  let articleWords = 0;
+  let gap = 0;
+  let firstProse = -1;
+  for (let i = start - 1; i >= 0 && gap <= p.replyMaxShortLines * 2; i--) {
+    const f = blocks[i]!.features;
+    if (f.words < p.replyBodyMinWords) {
+      gap++;
+      continue;
+    }
+    gap = 0;
+    articleWords += f.words;
+    firstProse = i;
+  }
+  if (articleWords < p.threadMinArticleWords || !hasCommentLabel(blocks, firstProse + 1, replies[0]!, c)) return undefined;
+  return start;
+}
