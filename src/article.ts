@@ -45,6 +45,19 @@ export interface Article {
    * runner-up, and so on (see src/classify/confidence.ts). 0 when there is no content.
    */
   confidence: number;
+  /**
+   * The thread of readers' comments under the article, when the `comments` option asked for it (absent otherwise):
+   * never part of `blocks`' content nor of `text`.
+   */
+  comments?: Comments;
+}
+
+/** Readers' comments under an article: the blocks of their text (from `Article.blocks`) and that text. */
+export interface Comments {
+  /** The comments' blocks, in reading order; empty when the page has no thread. */
+  blocks: Block[];
+  /** Their text, joined as `text` joins the article's. */
+  text: string;
 }
 
 /** Blocks labelled content, in reading order. */

@@ -2,9 +2,9 @@
  * The pipeline of one page: input ─► blocks ─► features ─► classify ─► select ─► Article. The public entry is
  * index.ts; internal callers (the CLI, batch workers) import from here.
  */
-import type { Article, EmptyReason } from './article.js';
+import type { Article, Comments, EmptyReason } from './article.js';
 import type { Block, RawBlock } from './blocks/block.js';
-import { resolveCalibration } from './classify/calibration.js';
+import { resolveCalibration, type Calibration } from './classify/calibration.js';
 import { articleConfidence } from './classify/confidence.js';
 import { classify, withoutStages } from './classify/index.js';
 import { extractHtml, extractText, type Extraction } from './extract/index.js';
@@ -52,7 +52,29 @@ export function declutter(input: string | Uint8Array, options: Partial<Declutter
     blocks,
     text,
     confidence: ok ? articleConfidence(blocks, extraction.extractor, calibration) : 0,
+    ...(opts.comments === true ? { comments: readersComments(blocks, calibration, opts.favor) } : {}),
   };
+}
+
+/** The rules' verdicts that hold a block back for being a reader's comment (see page-context.ts). */
+const COMMENT_VERDICTS: ReadonlySet<string> = new Set(['in-comment-section', 'class:comment']);
+
+/**
+ * The readers' comments under the article: the blocks of its comment section (the page context's, see sectionsOf)
+ * that the article left out and that the rules would have judged content, were it not for being comments (their
+ * score less the comment verdicts' weights, with the favor preset's bias, reaches nearGood). Names, dates, "Reply"
+ * links and the comment form stay out, as they would in an article.
+ */
+function readersComments(blocks: readonly Block[], c: Calibration, favor: DeclutterOptions['favor']): Comments {
+  const bias = c.favor[favor].bias;
+  const kept = blocks.filter((b) => {
+    if (b.label === 'content' || b.sections?.includes('comment') !== true) return false;
+    let score = b.score + bias;
+    for (const entry of b.trace) if (entry.stage === 'rules' && COMMENT_VERDICTS.has(entry.reason)) score -= entry.weight ?? 0;
+    return score >= c.tiers.nearGood;
+  });
+  // Comments sit in list items more often than not (a thread is a list): each is a paragraph of its own here.
+  return { blocks: kept, text: kept.map((b) => b.text).join('\n\n') };
 }
 
 /**

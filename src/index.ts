@@ -20,7 +20,7 @@ export { OutputError, OutputClosedError } from './batch/run.js';
 
 export { score } from './score/index.js';
 export type { Scores } from './score/index.js';
-export type { Article, EmptyReason, Metadata, InputKind } from './article.js';
+export type { Article, Comments, EmptyReason, Metadata, InputKind } from './article.js';
 export { contentBlocks } from './article.js';
 export type {
   Block,

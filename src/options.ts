@@ -65,6 +65,15 @@ export const OPTION_SPECS = {
       'is the `url` of `json` and of `--with-metadata`. Without it, links resolve against `<base href>`, else the ' +
       "page's canonical URL",
   },
+  comments: {
+    flags: '--comments',
+    help: "also give the readers' comments under the article: after the body, under a \"Comments\" heading",
+    doc:
+      "also give the thread of readers' comments found under the article (left out of the article by default): " +
+      'after the body, under a `Comments` line in `text`, a `## Comments` section in `markdown`, a ' +
+      '`<section class="comments">` in `html`, a `comments` field in `json`. A forum thread\'s posts are its content, ' +
+      'never comments',
+  },
   // ── output ──
   format: {
     flags: '-f, --format <format>',
@@ -142,6 +151,11 @@ export interface DeclutterOptions {
   calibration?: CalibrationOverride;
   /** Classifier stages to leave out (see STAGE_NAMES), to find which one lost or kept a block. For debugging. */
   skipStages?: readonly StageName[];
+  /**
+   * Also give the thread of readers' comments under the article as the Article's `comments` (default false: they are
+   * left out, and `comments` is absent).
+   */
+  comments?: boolean;
 }
 
 export const DEFAULT_OPTIONS: Readonly<DeclutterOptions> = Object.freeze({
@@ -152,7 +166,7 @@ export const DEFAULT_OPTIONS: Readonly<DeclutterOptions> = Object.freeze({
 
 /** The option names `declutter()` accepts. */
 const OPTION_NAMES: ReadonlySet<string> = new Set<keyof DeclutterOptions>([
-  'input', 'favor', 'maxBytes', 'url', 'contentType', 'calibration', 'skipStages',
+  'input', 'favor', 'maxBytes', 'url', 'contentType', 'calibration', 'skipStages', 'comments',
 ]);
 
 /**
@@ -194,6 +208,12 @@ export function resolveOptions(partial: Partial<DeclutterOptions> | undefined = 
   }
   if (partial.calibration !== undefined) options.calibration = calibration(partial.calibration);
   if (partial.skipStages !== undefined) options.skipStages = stages(partial.skipStages);
+  if (partial.comments !== undefined) {
+    if (typeof partial.comments !== 'boolean') {
+      throw new DeclutterOptionsError('comments', `comments must be true or false, got ${describeValue(partial.comments)}`);
+    }
+    if (partial.comments) options.comments = true;
+  }
   return options;
 }
 

@@ -34,7 +34,13 @@ describe('options', () => {
 
   it('an unknown option is named with the known ones (a typo is not ignored)', () => {
     const e = thrown(() => declutter(PAGE, { favour: 'recall' } as never));
-    expect(e.message).toBe('unknown option "favour"; the options are input, favor, maxBytes, url, contentType, calibration, skipStages');
+    expect(e.message).toBe('unknown option "favour"; the options are input, favor, maxBytes, url, contentType, calibration, skipStages, comments');
+  });
+
+  it('comments is true or false', () => {
+    expect(thrown(() => declutter(PAGE, { comments: 'yes' as never })).message).toBe('comments must be true or false, got "yes"');
+    expect(declutter(PAGE, { comments: false }).comments).toBeUndefined();
+    expect(declutter(PAGE, { comments: true }).comments).toBeDefined();
   });
 
   it('maxBytes, url and contentType are checked', () => {

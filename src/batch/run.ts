@@ -271,6 +271,7 @@ export async function runBatch(opts: BatchOptions, events: BatchEvents = {}): Pr
     input: opts.input,
     favor: opts.favor,
     maxBytes: opts.maxBytes,
+    comments: opts.comments === true,
   };
   const pool = new WorkerPool(opts.jobs, worker, opts.pageTimeout * 1000);
 

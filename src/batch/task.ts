@@ -20,6 +20,8 @@ export interface WorkerOptions extends RenderOptions {
   input: InputHint;
   favor: Favor;
   maxBytes: number;
+  /** Give the readers' comments after the article (see DeclutterOptions.comments). */
+  comments?: boolean;
 }
 
 /** Why a page failed, grouped the way the CLI's exit codes are. */
@@ -114,6 +116,7 @@ function extractionOptions(task: Task, opts: WorkerOptions): Partial<DeclutterOp
     input: opts.input !== 'auto' ? opts.input : task.kind ?? 'auto',
     favor: opts.favor,
     maxBytes: opts.maxBytes,
+    ...(opts.comments === true ? { comments: true } : {}),
     ...(task.url !== undefined && URL.canParse(task.url) ? { url: task.url } : {}),
     ...(task.contentType === undefined ? {} : { contentType: task.contentType }),
   };

@@ -229,6 +229,21 @@ export const CALIBRATION = deepFreeze({
   pageContext: {
     /** A comment or related heading counts only after this many words of prose (a "Comments" link in the top menu does not). */
     commentSectionMinProseWords: 80,
+    /**
+     * DOM pages: a thread of readers' comments (page-context.ts, commentThread) needs at least this many words of the
+     * article's prose outside comment containers before it…
+     */
+    threadMinArticleWords: 60,
+    /** …a line naming the thread ("12 Comments") of at most this many words between the article and the comments… */
+    commentLabelMaxWords: 12,
+    /** …its comments' prose in at least this many separate units (one run of paragraphs is an article's wrapper)… */
+    threadMinUnits: 3,
+    /** Text dumps: most short lines (names, dates, links) between two comments' "Reply" lines, in the median; a forum's posts carry more. */
+    replyMaxShortLines: 4,
+    /** Text dumps: a comment's text is lines of at least this many words; shorter lines above it name its author. */
+    replyBodyMinWords: 8,
+    /** …and after its start at most this share of prose outside comment containers (answers of a Q&A page). */
+    threadMaxOtherShare: 0.5,
     /** Attribution lines ("Jane says:") needed to recognise a comment thread that has no heading. */
     commentAttributionMinLines: 2,
     /** Longest text considered as a comment-section heading. */

@@ -9,7 +9,7 @@ import type { Section } from '../blocks/trace.js';
 import { BULLET } from '../blocks/vocab.js';
 import type { Calibration } from './calibration.js';
 import { isProse } from './shapes.js';
-import { COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_SECTION, RELATED_SECTION, REVIEW_SECTION, UNIT_CLASS_WORDS } from './vocab.js';
+import { COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_LABEL, COMMENT_SECTION, REPLY_LINE, RELATED_SECTION, REVIEW_SECTION, UNIT_CLASS_WORDS } from './vocab.js';
 
 /** Facts about the whole page that some rules compare a block with. */
 export interface PageContext {
@@ -19,6 +19,12 @@ export interface PageContext {
   dominantIndentShare?: number;
   /** Index of the first block of a comment section that follows the article's start, if any. */
   commentSectionStart?: number;
+  /**
+   * DOM pages: the blocks of a thread of readers' comments under the article (see commentThread): blocks in
+   * comment containers from the thread's first comment on. Absent when the page has no article before its comments
+   * (a forum thread, whose posts are the content).
+   */
+  commentThread?: ReadonlySet<number>;
   /** Sections of teasers under a related-content heading ("You may also like"): [first block, end) each. */
   relatedSections?: readonly (readonly [number, number])[];
   /**
@@ -33,8 +39,20 @@ export interface PageContext {
 
 /** The page's facts. `dom`: the blocks carry DOM features (an HTML page). */
 export function pageContext(blocks: readonly Block[], c: Calibration, dom: boolean): PageContext {
+  if (!dom) {
+    // The comments of a thread found by its reply lines do not vote for the article's column either.
+    const replies = replyThreadStart(blocks, c);
+    const page = surveyPage(blocks, c, replies);
+    if (replies === undefined || (page.commentSectionStart !== undefined && page.commentSectionStart <= replies)) return page;
+    return { ...page, commentSectionStart: replies };
+  }
   const page = surveyPage(blocks, c);
-  return dom ? { ...page, structuralTokens: structuralTokens(blocks, c) } : page;
+  const thread = commentThread(blocks, c);
+  if (thread === undefined) return { ...page, structuralTokens: structuralTokens(blocks, c) };
+  // Under an article, "comment" containers are its readers' thread, not the page's own structure.
+  const tokens = new Set(structuralTokens(blocks, c));
+  tokens.delete(COMMENT_TOKEN);
+  return { ...page, commentThread: thread, structuralTokens: tokens };
 }
 
 const COMMENT: readonly Section[] = Object.freeze(['comment']);
@@ -43,17 +61,18 @@ const BOTH: readonly Section[] = Object.freeze(['comment', 'related']);
 
 /** The sections of the page holding the block at `index`, or undefined when none does. */
 export function sectionsOf(index: number, page: PageContext): readonly Section[] | undefined {
-  const comment = page.commentSectionStart !== undefined && index >= page.commentSectionStart;
+  const comment = (page.commentSectionStart !== undefined && index >= page.commentSectionStart) || page.commentThread?.has(index) === true;
   const related = page.relatedSections?.some(([from, to]) => index >= from && index < to) === true;
   if (comment) return related ? BOTH : COMMENT;
   return related ? RELATED : undefined;
 }
 
 /**
- * The column, comment and related-section facts. Prose-like blocks (shapes.pageProse) vote with their words for the
- * column they sit in, and count towards the prose that must come before a comment or related heading.
+ * The column, comment and related-section facts. Prose-like blocks (shapes.pageProse) before `votesBefore` vote with
+ * their words for the column they sit in, and all count towards the prose that must come before a comment or related
+ * heading.
  */
-function surveyPage(blocks: readonly Block[], c: Calibration): PageContext {
+function surveyPage(blocks: readonly Block[], c: Calibration, votesBefore = blocks.length): PageContext {
   const p = c.pageContext;
   const votes = new Map<number, number>();
   let proseWords = 0;
@@ -99,7 +118,7 @@ function surveyPage(blocks: readonly Block[], c: Calibration): PageContext {
         if (++attributions >= p.commentAttributionMinLines) commentSectionStart = firstAttribution;
       }
     }
-    if (f.indent === undefined || !prose) return;
+    if (f.indent === undefined || !prose || i >= votesBefore) return;
     votes.set(f.indent, (votes.get(f.indent) ?? 0) + f.words);
   });
   if (relatedFrom >= 0) relatedSections.push([relatedFrom, blocks.length]);
@@ -260,4 +279,124 @@ export function structuralTokens(
   const out = new Set<string>();
   for (const [t, n] of chars) if (n > total * p.structuralTokenShare) out.add(t);
   return out;
+}
+
+/** The class word the HTML extractor gives comment containers (comment, commentlist, disqus, reply, respond…). */
+const COMMENT_TOKEN = 'comment';
+
+const hasCommentToken = (b: Block): boolean => b.features.classTokens?.includes(COMMENT_TOKEN) === true;
+
+/**
+ * A thread of readers' comments under an article, by the page's markup: prose in comment containers that follows an
+ * article's prose outside them. The evidence, all required:
+ *  - an article first: at least `threadMinArticleWords` words of prose outside comment containers before the first
+ *    comment's prose (a forum thread's first post sits in the same containers as the replies, or is short);
+ *  - a label of the thread after the article's start, before the first comment ("12 Comments", "Comments (4)",
+ *    "Leave a reply"): a forum whose replies sit in comment containers under a first post outside them has none;
+ *  - a thread: the comments' prose falls into at least `threadMinUnits` separate units (runs of prose in one
+ *    container, parted by the lines between comments: a name, a date, "Reply"), where an article whose wrapper
+ *    happens to carry a comment-ish class is one run;
+ *  - comments to the end: after the thread starts, prose outside comment containers is at most `threadMaxOtherShare`
+ *    of the comments' prose (a question-and-answer page has its answers there, in other containers).
+ * The thread's blocks are those in comment containers from the first comment block after the article's last prose.
+ */
+function commentThread(blocks: readonly Block[], c: Calibration): Set<number> | undefined {
+  const p = c.pageContext;
+  const cut = c.shapes.pageProse;
+  const first = blocks.findIndex((b) => hasCommentToken(b) && isProse(b.features, cut));
+  if (first < 0) return undefined;
+  let articleWords = 0;
+  let firstArticleProse = -1;
+  let lastArticleProse = -1;
+  for (let i = 0; i < first; i++) {
+    const b = blocks[i]!;
+    if (hasCommentToken(b) || !isProse(b.features, cut)) continue;
+    articleWords += b.features.words;
+    if (firstArticleProse < 0) firstArticleProse = i;
+    lastArticleProse = i;
+  }
+  if (articleWords < p.threadMinArticleWords || !hasCommentLabel(blocks, firstArticleProse + 1, first, c)) return undefined;
+  let commentWords = 0;
+  let otherWords = 0;
+  let units = 0;
+  let unitContainer: number | undefined;
+  let parted = true;
+  for (let i = first; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!isProse(b.features, cut)) {
+      parted = true;
+      continue;
+    }
+    if (!hasCommentToken(b)) {
+      otherWords += b.features.words;
+      continue;
+    }
+    commentWords += b.features.words;
+    if (parted || b.features.containerId !== unitContainer) units++;
+    unitContainer = b.features.containerId;
+    parted = false;
+  }
+  if (units < p.threadMinUnits || otherWords > commentWords * p.threadMaxOtherShare) return undefined;
+  const thread = new Set<number>();
+  for (let i = lastArticleProse + 1; i < blocks.length; i++) if (hasCommentToken(blocks[i]!)) thread.add(i);
+  return thread;
+}
+
+/** A short line between `from` and `to` (exclusive) naming a comment thread (see COMMENT_LABEL). */
+function hasCommentLabel(blocks: readonly Block[], from: number, to: number, c: Calibration): boolean {
+  for (let i = from; i < to; i++) {
+    const b = blocks[i]!;
+    if (b.features.words <= c.pageContext.commentLabelMaxWords && COMMENT_LABEL.test(headingText(b.text).replace(LEADING_BRACE, ''))) return true;
+  }
+  return false;
+}
+
+const LEADING_BRACE = /^[{(]\s*/u;
+
+/** A text browser's link or image marker at the start of a line ("[13]Reply", "[70dfa] Jane"). */
+const LEADING_MARKER = /^\[[^\]]{0,12}\]\s?/u;
+
+const isReplyLine = (b: Block): boolean => b.features.words <= 4 && REPLY_LINE.test(b.text.replace(BULLET, '').replace(LEADING_MARKER, '').trim().toLowerCase());
+
+/**
+ * Text dumps: where a thread of readers' comments starts, by its shape in the dump. Each comment ends with a "Reply"
+ * line; the first comment is the text before the first of them, back to the short lines naming its author and date.
+ * The evidence, all required: at least `threadMinUnits` reply lines with something between each pair and, in the
+ * median, only a few short lines (a forum's posts carry a block of the poster's details: joined, messages…); a line naming the
+ * thread ("69 comments", "Leave a reply") after the article's start; and `threadMinArticleWords` words in the run of
+ * lines of text (of `replyBodyMinWords` words or more) before the first comment: the article, not a menu far above it.
+ */
+function replyThreadStart(blocks: readonly Block[], c: Calibration): number | undefined {
+  const p = c.pageContext;
+  const replies: number[] = [];
+  for (let i = 0; i < blocks.length; i++) if (isReplyLine(blocks[i]!)) replies.push(i);
+  if (replies.length < p.threadMinUnits) return undefined;
+  const shortLines: number[] = [];
+  for (let k = 1; k < replies.length; k++) {
+    let short = 0;
+    for (let i = replies[k - 1]! + 1; i < replies[k]!; i++) if (blocks[i]!.features.words < p.replyBodyMinWords) short++;
+    if (replies[k]! - replies[k - 1]! < 2) return undefined;
+    shortLines.push(short);
+  }
+  shortLines.sort((a, b) => a - b);
+  if (shortLines[shortLines.length >> 1]! > p.replyMaxShortLines) return undefined;
+  // Back from the first reply line over the first comment's text, then over its author and date lines.
+  let start = replies[0]!;
+  while (start > 0 && blocks[start - 1]!.features.words >= p.replyBodyMinWords) start--;
+  for (let n = 0; n < p.replyMaxShortLines && start > 0 && blocks[start - 1]!.features.words < p.replyBodyMinWords; n++) start--;
+  let articleWords = 0;
+  let gap = 0;
+  let firstProse = -1;
+  for (let i = start - 1; i >= 0 && gap <= p.replyMaxShortLines * 2; i--) {
+    const f = blocks[i]!.features;
+    if (f.words < p.replyBodyMinWords) {
+      gap++;
+      continue;
+    }
+    gap = 0;
+    articleWords += f.words;
+    firstProse = i;
+  }
+  if (articleWords < p.threadMinArticleWords || !hasCommentLabel(blocks, firstProse + 1, replies[0]!, c)) return undefined;
+  return start;
 }

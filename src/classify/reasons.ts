@@ -39,7 +39,7 @@ export const REASONS: { readonly [code in ReasonCode]: ReasonInfo } = Object.fre
   'title-case': rule('short Title Case line without a full stop: a menu entry or a headline'),
   'digit-heavy': rule('mostly digits: a date, a score, a price or a phone number'),
   'off-column': rule("text dump: a line off the column where the page's prose sits"),
-  'in-comment-section': rule('after the heading or the attribution lines that open readers\' comments'),
+  'in-comment-section': rule('after the heading or the attribution lines that open readers\' comments, or (HTML) in the comment containers of a thread under the article'),
   'in-related-section': rule('under a related-content heading ("You may also like"), up to the next heading'),
   'cookie-consent': rule('a cookie or consent notice, or a part of a consent panel'),
   disclaimer: rule("legal small print: a disclaimer, a form's consent line"),

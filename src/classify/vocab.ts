@@ -19,6 +19,17 @@ export const COMMENT_SECTION =
 export const REVIEW_SECTION =
   /^(?:\d[\d,.]*\s+)?(?:customer |product |verified |top |all |user )?reviews?(?:\s*\(\d[\d,]*\))?$|^(?:customer )?ratings? (?:&|and) reviews$|^reviews with images$/u;
 
+/**
+ * The start of a line that names a thread of comments ("12 Comments", "Comments (4)", "{ 69 comments… read them below
+ * or add one }", "37 Responses to …", "Leave a Reply"), matched against the lower-cased line without bullets and
+ * brackets. Looser than COMMENT_SECTION (the line may go on); only read where the page's markup already shows a thread.
+ */
+export const COMMENT_LABEL =
+  /^(?:\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts on)\b|(?:\d[\d,.]*\s+)?(?:reader |user |all |view all |show all |load all )?comments?\b|leave a (?:reply|comment)\b|post a comment\b|add a comment\b|join the (?:discussion|conversation)\b|kommentare\b|commentaires\b|comentarios\b|commenti\b)/u;
+
+/** The link under each reader's comment that answers it ("Reply", "Reply ↓", "Reply to this"), lower-cased. */
+export const REPLY_LINE = /^(?:↓\s?)?reply(?:\s?↓| to this(?: comment| parent)?)?$/u;
+
 /** The comment headings that are calls to write one (lower-cased, brackets stripped): a forum repeats them under every post. */
 export const COMMENT_CALL = /^(?:leave a (?:reply|comment)|post a comment|add a comment)$/u;
 

@@ -18,6 +18,7 @@ interface BatchFlags extends RenderOptions {
   input: InputHint;
   favor: Favor;
   maxBytes: number;
+  comments?: boolean;
   jobs: number;
   pageTimeout: number;
   resume?: boolean;
@@ -59,6 +60,7 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
             input: flags.input,
             favor: flags.favor,
             maxBytes: flags.maxBytes,
+            comments: flags.comments === true,
             jobs: flags.jobs,
             pageTimeout: flags.pageTimeout,
             resume: flags.resume === true,

@@ -28,6 +28,7 @@ interface CleanFlags extends RenderOptions {
   report?: string;
   reference?: string;
   skipStage?: StageName[];
+  comments?: boolean;
 }
 
 /** Examples shown by `declutter --help` and `declutter clean --help`: a command line and what it does. */
@@ -74,6 +75,7 @@ export function registerClean(program: Command, ctx: CommandContext): Command {
       maxBytes: flags.maxBytes,
       ...(flags.url === undefined ? {} : { url: flags.url }),
       ...(flags.skipStage === undefined ? {} : { skipStages: flags.skipStage }),
+      ...(flags.comments === true ? { comments: true } : {}),
     });
     const name = source === '-' ? 'stdin' : source;
     const rejection = article.reason === undefined ? undefined : REFUSAL_MESSAGES[article.reason];

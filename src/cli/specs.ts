@@ -200,7 +200,7 @@ export const SPECS = {
 /** The extraction and output options every cleaning command takes, in the order of the help and the README. */
 const CLEANING: readonly CliSpec[] = [
   SPECS.format, SPECS.json, SPECS.blocks, SPECS.links, SPECS.images, SPECS.formatting, SPECS.withMetadata,
-  SPECS.input, SPECS.favor, SPECS.url, SPECS.maxBytes,
+  SPECS.input, SPECS.favor, SPECS.url, SPECS.maxBytes, SPECS.comments,
 ];
 
 /** A command's options: those it shares with the clean command (one README row), and its own. */

@@ -35,8 +35,20 @@ export function renderHtml(article: Article, options: HtmlOptions = {}): string 
   const lang = article.metadata.language ?? article.language;
   if (lang !== undefined) out[0] = `<article lang="${escapeHtml(lang)}">`;
   if (article.metadata.title !== undefined) out.push(`<h1>${escapeHtml(article.metadata.title)}</h1>`);
+  appendBlocks(out, shownBlocks(article.blocks), options);
+  const comments = article.comments?.blocks ?? [];
+  if (comments.length > 0) {
+    out.push('<section class="comments">', '<h2>Comments</h2>');
+    appendBlocks(out, comments, options);
+    out.push('</section>');
+  }
+  out.push('</article>');
+  return options.withMetadata === true ? htmlDocument(article, out.join('\n')) : out.join('\n');
+}
+
+/** The blocks as HTML elements, appended to `out`: list items grouped into their lists, a table with its caption. */
+function appendBlocks(out: string[], shown: readonly Block[], options: HtmlOptions): void {
   const lists = new Lists(out);
-  const shown = shownBlocks(article.blocks);
   for (let i = 0; i < shown.length; i++) {
     const b = shown[i] as Block;
     const marks = marksOf(b, options);
@@ -54,8 +66,6 @@ export function renderHtml(article: Article, options: HtmlOptions = {}): string 
     out.push(blockToHtml(b, marks));
   }
   lists.close(0);
-  out.push('</article>');
-  return options.withMetadata === true ? htmlDocument(article, out.join('\n')) : out.join('\n');
 }
 
 /** Where a list item's text starts: after a bullet the page wrote into its text ("• "), for unordered items. */

@@ -42,6 +42,9 @@ export function renderJson(article: Article, options: JsonOptions = {}): string 
     metadata: article.metadata,
     counts: { blocks: article.blocks.length, kept, removed: article.blocks.length - kept, keptWords, removedWords },
     text: article.text,
+    ...(article.comments === undefined
+      ? {}
+      : { comments: { text: article.comments.text, blocks: article.comments.blocks.length, words: wordsOf(article.comments.blocks) } }),
     ...(withLinks ? { links: textLinks(article) } : {}),
     ...(options.blocks === true
       ? {
@@ -62,6 +65,12 @@ export function renderJson(article: Article, options: JsonOptions = {}): string 
       : {}),
   };
   return JSON.stringify(doc, null, 2);
+}
+
+function wordsOf(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const b of blocks) n += b.features.words;
+  return n;
 }
 
 /**

@@ -30,9 +30,19 @@ export function renderMarkdown(article: Article, options: MarkdownOptions = {}):
     if (front !== '') parts.push(front);
   }
   if (article.metadata.title !== undefined) parts.push(`${parts.length > 0 ? '\n\n' : ''}# ${escapeHeading(article.metadata.title)}`);
-  let previous: Block | undefined = article.metadata.title !== undefined ? TITLE_BLOCK : undefined;
+  appendBlocks(parts, shownBlocks(article.blocks), options, article.metadata.title !== undefined ? TITLE_BLOCK : undefined);
+  const comments = article.comments?.blocks ?? [];
+  if (comments.length > 0) {
+    parts.push(`${parts.length > 0 ? '\n\n' : ''}## Comments`);
+    appendBlocks(parts, comments, options, TITLE_BLOCK);
+  }
+  return parts.join('');
+}
+
+/** The blocks as markdown, appended to `parts`; `previous` stands for what comes before them (a heading, or nothing). */
+function appendBlocks(parts: string[], blocks: readonly Block[], options: MarkdownOptions, previous: Block | undefined): void {
   const lists = new ListIndent();
-  for (const b of shownBlocks(article.blocks)) {
+  for (const b of blocks) {
     const marks = marksOf(b, options);
     if (continuesItem(b, previous)) {
       parts.push(`\\\n${' '.repeat(lists.content)}${inlineLines(b.text, marks).join(`\\\n${' '.repeat(lists.content)}`)}`);
@@ -44,7 +54,6 @@ export function renderMarkdown(article: Article, options: MarkdownOptions = {}):
     parts.push((previous === undefined ? (parts.length > 0 ? '\n\n' : '') : separator(previous, b)) + md);
     previous = b;
   }
-  return parts.join('');
 }
 
 /** Stands for the title line when choosing the separator before the first block. */

@@ -20,10 +20,16 @@ export function renderText(blocks: readonly Block[]): string {
 
 /**
  * The text format: the article's text, after `name: value` lines of its metadata and a blank line when asked
- * (`--with-metadata`); each value on one line.
+ * (`--with-metadata`); each value on one line. Readers' comments, when the Article has them, follow under a
+ * `Comments` line.
  */
 export function renderTextDocument(article: Article, options: { withMetadata?: boolean } = {}): string {
-  if (options.withMetadata !== true) return article.text;
+  const comments = article.comments?.text ?? '';
+  const body = comments === '' ? article.text : `${article.text}\n\n${COMMENTS_HEADING}\n\n${comments}`;
+  if (options.withMetadata !== true) return body;
   const header = metadataFields(article).map(([name, value]) => `${name}: ${oneLine(value)}`);
-  return header.length === 0 ? article.text : `${header.join('\n')}\n\n${article.text}`;
+  return header.length === 0 ? body : `${header.join('\n')}\n\n${body}`;
 }
+
+/** The line that parts the article from its readers' comments in the text format. */
+export const COMMENTS_HEADING = 'Comments';
