@@ -74,17 +74,21 @@ describe('renderer conventions', () => {
     const lines = ['Text [1]here and [2]there.', '', 'References', '', '   1. https://a.example/', '   2. /b',
       '   3. mailto:?subject=A title with spaces', ''];
     const list = findLinkList(lines);
-    expect(list.end).toBe(2);
-    expect([...list.numbers].sort()).toEqual([1, 2, 3]);
+    expect(list.end).toBe(1);
+    expect(list.highest).toBe(3);
+    const spilled = ['Text.', 'References', '   1. https://a.example/?text=one', 'line of a shared title', '   2. /b', '   3. /c'];
+    expect(findLinkList(spilled).end).toBe(1);
+    const twoParts = ['Text.', 'References', '', '   Visible links:', '   1. /a', '   2. /b', '', '   Hidden links:', '   3. /c'];
+    expect(findLinkList(twoParts)).toEqual({ end: 1, highest: 3 });
     expect(findLinkList(['Steps:', '   1. https://a.example/', '   2. https://b.example/']).end).toBe(3);
-    expect(findLinkList(['References', '   1. Smith, J. (2001) A book about things.']).numbers.size).toBe(0);
+    expect(findLinkList(['References', '   1. Smith, J. (2001) A book about things.']).highest).toBe(0);
   });
 
-  it('strips only the link numbers the list gives, and the image and form markers', () => {
-    expect(stripMarkers('[1]Home [2]News as cited [7]', new Set([1, 2]))).toBe('Home News as cited [7]');
-    expect(stripMarkers('a [IMG] b (BUTTON) Go [INS: new :INS] c', new Set())).toBe('a   b   Go   new   c');
-    expect(stripMarkers('Name: ____________________', new Set())).toBe('Name:  ');
-    expect(stripMarkers('[ ] a checklist item', new Set())).toBe('[ ] a checklist item');
+  it('strips the link numbers up to the highest the list gives, and the image and form markers', () => {
+    expect(stripMarkers('[1]Home [2]News as cited [7]', 2)).toBe('Home News as cited [7]');
+    expect(stripMarkers('a [IMG] b (BUTTON) Go [INS: new :INS] c', 0)).toBe('a   b   Go   new   c');
+    expect(stripMarkers('Name: ____________________', 0)).toBe('Name:  ');
+    expect(stripMarkers('[ ] a checklist item', 0)).toBe('[ ] a checklist item');
   });
 
   it('reads rules, underlines and empty bullets as decoration, and frames off headings', () => {

@@ -14,50 +14,70 @@ const LINK_TARGET = /^(?:[a-z][a-z0-9+.-]*:|\/|#|[\w-]+\.[\w.-]+\/?)/iu;
 export interface LinkList {
   /** Lines of the dump before the list (the whole dump when there is none). */
   end: number;
-  /** The link numbers the list gives a target for: `[n]` markers with these numbers are the renderer's. */
-  numbers: Set<number>;
+  /** The highest link number the list gives a target for (0 without a list): `[n]` markers up to it are the renderer's. */
+  highest: number;
 }
 
 /**
  * The numbered list of link targets lynx and elinks append to a dump ("References", then "Visible links" /
- * "Hidden links" and "  1. https://…" lines). Found by reading back from the end over blank lines, entries and
- * the list's headings; it counts only when one of those headings opens it, so a page that ends with a numbered
- * list of its own keeps it.
+ * "Hidden links" and "  1. https://…" lines). It is the last of those headings whose next line is an entry,
+ * and it runs to the end of the dump: mostly entries (a target with line breaks in it spills over a few
+ * lines), mostly addresses. A page's own numbered list at its end has no such heading and stays.
  */
 export function findLinkList(lines: readonly string[]): LinkList {
-  const numbers = new Set<number>();
-  let end = lines.length;
+  let found: LinkList = { end: lines.length, highest: 0 };
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (!isListHeading(lines[i]!)) continue;
+    const list = linkListFrom(lines, i);
+    if (list === undefined) {
+      if (found.highest > 0) break;
+      continue;
+    }
+    found = list;
+  }
+  return found;
+}
+
+/** The link list opened by the heading at `at` ("References" over "Visible links" over "Hidden links"), if it is one. */
+function linkListFrom(lines: readonly string[], at: number): LinkList | undefined {
+  let next = at + 1;
+  while (next < lines.length && (lines[next]!.trim() === '' || isListHeading(lines[next]!))) next++;
+  if (next === lines.length || !LINK_LIST_ENTRY.test(lines[next]!)) return undefined;
+  let highest = 0;
   let entries = 0;
   let addresses = 0;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
+  let others = 0;
+  for (let j = next; j < lines.length; j++) {
+    const line = lines[j]!;
     const entry = LINK_LIST_ENTRY.exec(line);
     if (entry !== null) {
       entries++;
       if (LINK_TARGET.test(entry[2]!)) addresses++;
-      numbers.add(Number(entry[1]));
-      continue;
-    }
-    if (!DUMP_LINK_LIST_HEADINGS.has(line.trim().toLowerCase())) break;
-    end = i;
+      highest = Math.max(highest, Number(entry[1]));
+    } else if (line.trim() !== '' && !isListHeading(line)) others++;
   }
-  if (end === lines.length || entries === 0 || addresses * 2 < entries) return { end: lines.length, numbers: new Set() };
-  return { end, numbers };
+  if (addresses * 2 < entries || others > entries) return undefined;
+  let end = at;
+  while (end > 0 && (lines[end - 1]!.trim() === '' || isListHeading(lines[end - 1]!))) end--;
+  return { end, highest };
+}
+
+function isListHeading(line: string): boolean {
+  return line.length < 20 && DUMP_LINK_LIST_HEADINGS.has(line.trim().toLowerCase());
 }
 
 /** A link number a renderer writes before (lynx, elinks) or after a link's text: "[12]". */
 const LINK_NUMBER = /\[(\d{1,6})\]/gu;
 
 /**
- * The line without the renderer's markers: link numbers that the link list gives a target for (a page's own
- * "[1]" citation stays when the dump has no list), and image, form and insertion markers ("[IMG]", "[BUTTON]",
- * "[INS: … :INS]", text fields drawn as underscores).
+ * The line without the renderer's markers: link numbers up to the highest the link list gives (elinks lists a
+ * target once, under its first number; a page's own "[1]" citation stays when the dump has no list), and
+ * image, form and insertion markers ("[IMG]", "[BUTTON]", "[INS: … :INS]", text fields drawn as underscores).
  */
-export function stripMarkers(line: string, linkNumbers: ReadonlySet<number>): string {
+export function stripMarkers(line: string, highest: number): string {
   let out = line;
-  if (linkNumbers.size > 0 && out.includes('[')) {
-    out = out.replace(LINK_NUMBER, (marker, n: string) => (linkNumbers.has(Number(n)) ? '' : marker));
+  if (highest > 0 && out.includes('[')) {
+    out = out.replace(LINK_NUMBER, (marker, n: string) => (Number(n) >= 1 && Number(n) <= highest ? '' : marker));
   }
   if (out.includes('[') || out.includes('(') || out.includes(':') || out.includes('__')) out = out.replace(DUMP_MARKERS, ' ');
   return out;

@@ -28,7 +28,7 @@ export function segmentText(text: string): RawBlock[] {
   }
   const blocks: RawBlock[] = [];
   for (const joined of unwrap(dump)) {
-    let line = normaliseLine(stripMarkers(joined.text, list.numbers));
+    let line = normaliseLine(stripMarkers(joined.text, list.highest));
     if (line.length === 0) continue;
     line = stripHeadingFrame(line);
     if (joined.bullet) line = normaliseBullet(line);

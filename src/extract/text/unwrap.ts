@@ -6,9 +6,9 @@
  */
 import { bulletEnd, isDecoration } from './conventions.js';
 
-/** Widths renderers wrap at: from narrow terminals and mail (40) to wide settings (250); wider is unwrapped text. */
+/** Widths renderers wrap at: from narrow terminals and mail (40) to wide terminals (160); wider is unwrapped text. */
 const MIN_WRAP_WIDTH = 40;
-const MAX_WRAP_WIDTH = 250;
+const MAX_WRAP_WIDTH = 160;
 /** The band under the width where the full lines of a wrapped paragraph end (about one long word). */
 const FULL_BAND = 10;
 /** Share of the lines longer than half the width that end in the full band: a wrapped dump piles them up there. */
