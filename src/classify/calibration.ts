@@ -439,20 +439,20 @@ export const CALIBRATION = deepFreeze({
   confidence: {
     /** A text dump none of whose lines is longer than this (indentation included) is wrapped at a fixed width (lynx wraps at 80). */
     wrappedMaxColumns: 100,
-    /** HTML pages: fitted on the four dev sets' HTML (leave-one-set-out Spearman 0.40 to 0.63, see the README). */
+    /** HTML pages: fitted on the four dev sets' HTML (leave-one-set-out Spearman 0.29 to 0.59, see the README). */
     html: {
-      intercept: -1.769, logWords: 0.537, proseKept: 0.085, goodShare: 1.766, goodKept: -0.415, linkDensity: -0.983, overridden: 0.109, records: -0.345, margin: 0.989,
-      mainShare: 0.383, stopwords: 0.647, sections: -0.694, pageShare: 0.991, runs: -1.286, blockWords: -0.005, overGood: 0.239, inArticle: 0.694, articleKept: -0.279, titleFound: -0.075, beyondMain: 0.246,
+      intercept: -2.111, logWords: 0.317, proseKept: 0.466, goodShare: 1.355, goodKept: -0.435, linkDensity: -0.916, overridden: 0.135, records: -0.236, margin: 1.036,
+      mainShare: 0.384, stopwords: 1.204, sections: -0.863, pageShare: 1.184, runs: -0.806, blockWords: 0.233, overGood: 0.265, inArticle: 0.574, articleKept: -0.113, titleFound: -0.018, beyondMain: 0.106,
     } satisfies ConfidenceWeights,
     /** Text dumps with a line per paragraph (w3m's): fitted on their pages of the four sets. */
     text: {
-      intercept: -3.703, logWords: 0.684, proseKept: 1.022, goodShare: 0.694, goodKept: -0.195, linkDensity: 0, overridden: -0.598, records: 0.856, margin: 0.72,
-      mainShare: -0.106, stopwords: 3.747, sections: -0.741, pageShare: 1.152, runs: -1.185, blockWords: 0.298, overGood: -0.054, inArticle: 0, articleKept: 0, titleFound: 0, beyondMain: 0.253,
+      intercept: -3.443, logWords: 0.694, proseKept: -0.208, goodShare: 0.796, goodKept: 0.416, linkDensity: 0, overridden: 0.426, records: 0.806, margin: 0.515,
+      mainShare: 0.998, stopwords: 2.371, sections: -0.903, pageShare: 1.321, runs: -1.358, blockWords: 0.166, overGood: -0.203, inArticle: 0, articleKept: 0, titleFound: 0, beyondMain: 0.562,
     } satisfies ConfidenceWeights,
     /** Text dumps wrapped at a fixed width (lynx's; see wrappedMaxColumns): fitted on their pages of the four sets. */
     wrapped: {
-      intercept: -3.066, logWords: 0.167, proseKept: 1.686, goodShare: -0.372, goodKept: -0.079, linkDensity: 0, overridden: -0.457, records: 0.109, margin: -0.139,
-      mainShare: 0.046, stopwords: 0.771, sections: -0.746, pageShare: 1.84, runs: -0.388, blockWords: 1.77, overGood: 0.02, inArticle: 0, articleKept: 0, titleFound: 0, beyondMain: -0.016,
+      intercept: -2.678, logWords: 0.452, proseKept: 0.997, goodShare: -0.866, goodKept: -0.345, linkDensity: 0, overridden: -1.24, records: -0.023, margin: 0.139,
+      mainShare: 0.211, stopwords: 0.839, sections: 0, pageShare: -0.105, runs: -0.351, blockWords: 1.412, overGood: 0.142, inArticle: 0, articleKept: 0, titleFound: 0, beyondMain: -0.111,
     } satisfies ConfidenceWeights,
   },
 });
