@@ -363,7 +363,7 @@ const isReplyLine = (b: Block): boolean => b.features.words <= 4 && REPLY_LINE.t
  * line; the first comment is the text before the first of them, back to the short lines naming its author and date.
  * The evidence, all required: at least `threadMinUnits` reply lines with something between each pair and, in the
  * median, only a few short lines (a forum's posts carry a block of the poster's details: joined, messages…); a line naming the
- * thread ("69 comments", "Leave a reply") after the article's start; and `threadMinArticleWords` words in the run of
+ * thread ("12 comments", "Leave a reply") after the article's start; and `threadMinArticleWords` words in the run of
  * lines of text (of `replyBodyMinWords` words or more) before the first comment: the article, not a menu far above it.
  */
 function replyThreadStart(blocks: readonly Block[], c: Calibration): number | undefined {

@@ -20,7 +20,7 @@ export const REVIEW_SECTION =
   /^(?:\d[\d,.]*\s+)?(?:customer |product |verified |top |all |user )?reviews?(?:\s*\(\d[\d,]*\))?$|^(?:customer )?ratings? (?:&|and) reviews$|^reviews with images$/u;
 
 /**
- * The start of a line that names a thread of comments ("12 Comments", "Comments (4)", "{ 69 comments… read them below
+ * The start of a line that names a thread of comments ("12 Comments", "Comments (4)", "{ 12 comments… read them below
  * or add one }", "37 Responses to …", "Leave a Reply"), matched against the lower-cased line without bullets and
  * brackets. Looser than COMMENT_SECTION (the line may go on); only read where the page's markup already shows a thread.
  */
