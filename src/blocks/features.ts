@@ -31,6 +31,9 @@ export function measureBlock(
   const chars = text.length;
   const digits = countDigits(text);
   const trimmed = text.trimEnd();
+  const dom = raw.dom;
+  // Every block's features get the same fields in the same order (absent ones undefined): one object shape for
+  // the whole page, so the rules' many reads of them stay monomorphic.
   return {
     words,
     chars,
@@ -43,9 +46,19 @@ export function measureBlock(
     menuPattern: words <= limits.menuPatternMaxWords ? menuPatternOf(text) : copyrightOnly(text, limits.copyrightMaxChars),
     position: count <= 1 ? 0 : index / (count - 1),
     indent: raw.indent,
-    ...(CODE_LINE.test(trimmed) ? { codeLike: true } : {}),
-    linkDensity: 0,
-    ...raw.dom,
+    codeLike: CODE_LINE.test(trimmed) ? true : undefined,
+    linkDensity: dom === undefined ? 0 : dom.linkDensity,
+    tagPath: dom?.tagPath,
+    classTokens: dom?.classTokens,
+    depth: dom?.depth,
+    inArticle: dom?.inArticle,
+    tag: dom?.tag,
+    landmark: dom?.landmark,
+    linkCount: dom?.linkCount,
+    containerId: dom?.containerId,
+    ancestors: dom?.ancestors,
+    listLinkDensity: dom?.listLinkDensity,
+    collapsed: dom?.collapsed,
   };
 }
 

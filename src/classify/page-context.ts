@@ -39,6 +39,7 @@ export interface PageContext {
 
 /** The page's facts. `dom`: the blocks carry DOM features (an HTML page). */
 export function pageContext(blocks: readonly Block[], c: Calibration, dom: boolean): PageContext {
+  headingTexts.clear();
   if (!dom) {
     // The comments of a thread found by its reply lines do not vote for the article's column either.
     const replies = replyThreadStart(blocks, c);
@@ -207,8 +208,22 @@ function isCommentHeading(text: string, c: Calibration): boolean {
   return COMMENT_SECTION.test(headingText(text)) && commentCount(text) !== 0;
 }
 
+/**
+ * Heading texts already computed: the survey, the comment-count check and the comment-label check each ask for the
+ * same short blocks' heading text. Cleared for each page (see pageContext) and when full, so it holds no more than
+ * one page's short lines.
+ */
+const headingTexts = new Map<string, string>();
+const HEADING_TEXT_CACHE_SIZE = 4096;
+
 function headingText(text: string): string {
-  return text.replace(BULLET, '').replace(BRACKETS, '').trim().toLowerCase();
+  let heading = headingTexts.get(text);
+  if (heading === undefined) {
+    heading = text.replace(BULLET, '').replace(BRACKETS, '').trim().toLowerCase();
+    if (headingTexts.size >= HEADING_TEXT_CACHE_SIZE) headingTexts.clear();
+    headingTexts.set(text, heading);
+  }
+  return heading;
 }
 
 /** The count of a comment heading ("36 Comments" → 36), when it has one. */
