@@ -279,6 +279,13 @@ export const TAG_LIST_WORDS: ReadonlySet<string> = new Set([
 export const POST_MARKER_PREFIXES: ReadonlySet<string> = new Set(['author']);
 
 /**
+ * First words of a post's own markers in blog engines that prefix them with the item's name ("entry-category-news
+ * entry-author-jane_doe entry-type-post"): after one of these words, a taxonomy or author marker is read as if it
+ * started the entry. Keep in step with TAXONOMY_MARKER in tokens.ts.
+ */
+export const MARKER_LEAD_WORDS: ReadonlySet<string> = new Set(['entry', 'post']);
+
+/**
  * Words that, after "author", make the entry a byline element ("author-name", "author-bio", "author-box"), never
  * an author's slug.
  */
