@@ -93,6 +93,8 @@ describe('classTokens', () => {
     for (const cls of ['entry-tags', 'post-tags', 'entry-tag-list', 'post-category-links']) expect(meaningfulTokens(cls)).toContain('tags');
     expect(meaningfulTokens('entry-author-name entry-category-news')).toContain('author');
     expect(meaningfulTokens('entry-author-jane')).toContain('author');
+    expect(meaningfulTokens('entry-author-jane_doe entry-type-post entry')).toEqual(['entry', 'post']);
+    expect(meaningfulTokens('post type-post author-kristen')).toEqual(['post']);
   });
 
   it('ignores custom taxonomy markers ("product_tag-12oz", "product_cat-cups")', () => {

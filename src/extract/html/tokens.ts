@@ -70,7 +70,7 @@ export function meaningfulTokens(value: string): string[] {
           if ((firstWord || (secondWord && itemLead)) && cut < entryEnd) {
             if (firstWord && NEGATING_CLASS_PREFIXES.has(word) && hasWordAfter(value, cut, entryEnd)) break;
             if (TAXONOMY_CLASS_PREFIXES.has(word) && slugFollows(value, cut, entryEnd)) break;
-            if (POST_MARKER_PREFIXES.has(word) && slugFollows(value, cut, entryEnd, AUTHOR_PART_WORDS) && hasTaxonomyMarker(value)) break;
+            if (POST_MARKER_PREFIXES.has(word) && slugFollows(value, cut, entryEnd, AUTHOR_PART_WORDS) && hasPostMarker(value)) break;
           }
           if (firstWord) itemLead = MARKER_LEAD_WORDS.has(word);
           const canonical = CLASS_TOKEN_VOCAB.get(word);
@@ -211,13 +211,14 @@ function slugFollows(value: string, from: number, end: number, structuralWords: 
 }
 
 /**
- * A taxonomy marker entry ("tag-amor", "category-news", "entry-category-news") anywhere in the class list. Rare
- * path: "author-…" only.
+ * A marker a CMS puts on a post's own element, anywhere in the class list: a taxonomy marker ("tag-amor",
+ * "category-news", "entry-category-news") or the post's type ("type-post", "entry-type-post"). Rare path: "author-…"
+ * only.
  */
-const TAXONOMY_MARKER = /(?:^|\s)(?:(?:entry|post)[-_])?(?:tag|categor(?:y|ies))[-_][a-z0-9]/i;
+const POST_MARKER = /(?:^|\s)(?:(?:entry|post)[-_])?(?:tag|categor(?:y|ies)|type)[-_][a-z0-9]/i;
 
-function hasTaxonomyMarker(value: string): boolean {
-  return TAXONOMY_MARKER.test(value);
+function hasPostMarker(value: string): boolean {
+  return POST_MARKER.test(value);
 }
 
 /** End of the word starting at `start`, cut by the same rules as meaningfulTokens (separators, camelCase, digits). */
