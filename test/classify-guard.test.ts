@@ -8,6 +8,16 @@ import { declutter } from '../src/index.js';
 
 const links = (words: readonly string[]) => `<ul>${words.map((w) => `<li><a href="/${w.toLowerCase()}">${w}</a></li>`).join('')}</ul>`;
 
+/** A DOM block with hand-made features: content when its score is good. */
+function block(index: number, score: number, text: string, f: Partial<BlockFeatures>): Block {
+  const features: BlockFeatures = {
+    words: text.split(/\s+/).length, chars: text.length, stopwordDensity: 0.4, terminalPunctuation: score > 0, sentences: 1,
+    capitalisedRatio: 0.2, bullet: false, digitRatio: 0, menuPattern: undefined, position: 0, linkDensity: 0, ...f,
+  };
+  const label = score >= 3 ? 'content' : 'boilerplate';
+  return scored({ index, text, kind: 'paragraph', features, initialLabel: label, label, score, reasons: [] });
+}
+
 describe('a photo caption above a footer of link lists in a div, and no prose region', () => {
   const column = (heading: string, k: number) =>
     `<div class="col"><p>${heading}</p>${links(['World', 'Politics', 'Health', 'Money', 'Travel', 'Recipes', 'Technology', 'Science', 'Sports', 'Weather'].map((w) => `${w} ${k}`))}</div>`;
@@ -27,15 +37,6 @@ describe('a photo caption above a footer of link lists in a div, and no prose re
 });
 
 describe('a grid of topic teasers, each block confidently boilerplate, beside a shorter article', () => {
-  /** A DOM block with hand-made features: content when its score is good. */
-  function block(index: number, score: number, text: string, f: Partial<BlockFeatures>): Block {
-    const features: BlockFeatures = {
-      words: text.split(/\s+/).length, chars: text.length, stopwordDensity: 0.4, terminalPunctuation: score > 0, sentences: 1,
-      capitalisedRatio: 0.2, bullet: false, digitRatio: 0, menuPattern: undefined, position: 0, linkDensity: 0, ...f,
-    };
-    const label = score >= 3 ? 'content' : 'boilerplate';
-    return scored({ index, text, kind: 'paragraph', features, initialLabel: label, label, score, reasons: [] });
-  }
   const story = 'The company said on Tuesday that the service had been restored for most of its users after an outage that lasted for several hours and was felt by people around the world.';
   const article = [0, 1, 2].map((k) => block(k, 6, `Paragraph ${k}. ${story}`, { ancestors: [1, 2], containerId: 2, tagPath: 'div>div>p' }));
   const teasers: Block[] = [];
@@ -55,14 +56,6 @@ describe('a grid of topic teasers, each block confidently boilerplate, beside a 
 });
 
 describe('a priced product grid above a carousel that repeats one promotion on every slide', () => {
-  function block(index: number, score: number, text: string, f: Partial<BlockFeatures>): Block {
-    const features: BlockFeatures = {
-      words: text.split(/\s+/).length, chars: text.length, stopwordDensity: 0.4, terminalPunctuation: score > 0, sentences: 1,
-      capitalisedRatio: 0.2, bullet: false, digitRatio: 0, menuPattern: undefined, position: 0, linkDensity: 0, ...f,
-    };
-    const label = score >= 3 ? 'content' : 'boilerplate';
-    return scored({ index, text, kind: 'paragraph', features, initialLabel: label, label, score, reasons: [] });
-  }
   const cards: Block[] = [];
   for (let k = 0; k < 40; k++) {
     const card = [1, 10, 100 + k];
