@@ -192,6 +192,24 @@ describe('a thread of comments in a text dump', () => {
     for (const [, text] of THREAD) expect(article.text).not.toContain(text);
   });
 
+  it('is found under a count that goes on with a call to read and add ("{ 3 comments… read them below or add one }"), with no reply lines', () => {
+    // A short thread: its indented comments must not outweigh the article's column.
+    const few = COMMENTS.slice(0, 3);
+    const numbered = [
+      'Home',
+      'The bridge will be rebuilt',
+      'by Jane Writer on March 2, 2024',
+      ...ARTICLE,
+      '{ 3 comments… read them below or add one }',
+      ...few.flatMap(([who, text], n) => [`${n + 1}`, `${who} 03.${n + 1}.24 at 10:00`, `    ${text}`]),
+      'Leave a Comment',
+      '© 2024 The Example Gazette',
+    ].join('\n\n');
+    const article = declutter(numbered, { input: 'text' });
+    for (const p of ARTICLE) expect(article.text).toContain(p);
+    for (const [, text] of few) expect(article.text).not.toContain(text);
+  });
+
   it('is not found in a forum thread, whose posts carry their poster\'s details', () => {
     const forum = [
       'Forums',
