@@ -192,7 +192,10 @@ describe('a thread of comments in a text dump', () => {
     for (const [, text] of THREAD) expect(article.text).not.toContain(text);
   });
 
-  it('is found under a count that goes on with a call to read and add ("{ 3 comments… read them below or add one }"), with no reply lines', () => {
+  it.each([
+    ['a count that goes on with a call to read and add', '{ 3 comments… read them below or add one }'],
+    ['the stock label with the post\'s title', '3 Responses to “The bridge will be rebuilt”'],
+  ])('is found under %s, with no reply lines', (_name, label) => {
     // A short thread: its indented comments must not outweigh the article's column.
     const few = COMMENTS.slice(0, 3);
     const numbered = [
@@ -200,7 +203,7 @@ describe('a thread of comments in a text dump', () => {
       'The bridge will be rebuilt',
       'by Jane Writer on March 2, 2024',
       ...ARTICLE,
-      '{ 3 comments… read them below or add one }',
+      label,
       ...few.flatMap(([who, text], n) => [`${n + 1}`, `${who} 03.${n + 1}.24 at 10:00`, `    ${text}`]),
       'Leave a Comment',
       '© 2024 The Example Gazette',

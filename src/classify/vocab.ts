@@ -5,11 +5,12 @@
 
 /**
  * Headings that open a comment section ("167 comments", "Top Rated Comments", "Leave a Reply", "12 thoughts on
- * …", and a count that goes on after an ellipsis: "{ 14 comments… read them below or add one }"). Matched against the
- * lower-cased block with brackets stripped. What follows such a heading is readers' text, not the article.
+ * …", "37 Responses to “Title”", and a count that goes on after an ellipsis: "{ 14 comments… read them below or add
+ * one }"). Matched against the lower-cased block with brackets stripped. What follows such a heading is readers' text,
+ * not the article.
  */
 export const COMMENT_SECTION =
-  /^(?:\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts on\b.*|reactions?)|\d[\d,.]*\s+comments?(?:…|\.\.\.)\s.*|(?:top rated |latest |all |view |show |read |reader |user |newest |oldest )?comments?(?:\s*\(\d[\d,]*\))?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|comments are closed\.?|what do you think\??|kommentare|commentaires|comentarios|commenti)$/u;
+  /^(?:\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts on\b.*|reactions?)|\d[\d,.]*\s+comments?(?:…|\.\.\.)\s.*|\d[\d,.]*\s+(?:comments?|responses?)\s(?:to|on)\s.*|(?:top rated |latest |all |view |show |read |reader |user |newest |oldest )?comments?(?:\s*\(\d[\d,]*\))?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|comments are closed\.?|what do you think\??|kommentare|commentaires|comentarios|commenti)$/u;
 
 /**
  * Headings that open a product page's customer reviews ("Customer Reviews", "Reviews (24)", "Ratings & Reviews"),
