@@ -94,14 +94,42 @@ describe('a thread of comments under an article', () => {
   });
 });
 
+/** The thread of threadHtml without its lines naming it, under a line given by the test. */
+const unnamedThread = (label: string): string => `<div id="comments" class="comments-area">${label}<ol class="comment-list">
+${THREAD.map(
+  ([who, text], i) => `<li class="comment" id="comment-${i}"><div class="comment-author">${who}</div>
+<div class="comment-meta">March ${i + 3}, 2024 at 10:0${i} am</div>
+<div class="comment-content"><p>${text}</p></div><a class="comment-reply-link" href="#reply-${i}">Reply</a></li>`,
+).join('\n')}
+</ol></div>`;
+
+describe('a thread named by a count of comments inside a longer line', () => {
+  const cases: [string, string][] = [
+    ['an item of the post\'s metadata line', '<p class="postmeta">Posted on March 2, 2024 by Jane Writer | Filed under: Town news | 40 Comments »</p>'],
+    ['a sentence', '<p class="count">Seen by Jane Writer on March 2, 2024. There are 40 comments.</p>'],
+    ['a label with the post\'s long title quoted', '<h3 class="comments-title">40 Responses to “The bridge will be rebuilt after a decade of debate in the town council”</h3>'],
+    ['a count with a word before its noun', '<h3 class="comments-title">40 thoughtful comments on “The bridge will be rebuilt”</h3>'],
+  ];
+
+  it.each(cases)('is left out of the article: %s', (_name, line) => {
+    const metadata = line.includes('postmeta') ? line : '';
+    const label = metadata === '' ? line : '';
+    const article = declutter(page(articleHtml + metadata + unnamedThread(label)));
+    for (const p of ARTICLE) expect(article.text).toContain(p);
+    for (const [, text] of THREAD) expect(article.text).not.toContain(text);
+  });
+});
+
 describe('a forum thread', () => {
   // The first post and the replies are posts alike, each with its author and date; the replies sit in comment
-  // containers, and no line names a thread of comments under an article.
+  // containers, and no line names a thread of comments under an article (a count of replies in the thread's own
+  // metadata does not).
   const replies = Array.from({ length: 16 }, (_, n) => `${COMMENTS[n % 4]![1]} ${COMMENTS[(n + n / 4 + 1) % 4 | 0]![1]} (reply ${n + 1})`);
   const html = page(
     `<main><h1>Should the old bridge be rebuilt?</h1><div class="topic">
 <div class="post first-post"><div class="author">Eve Starter</div><div class="date">March 2, 2024</div>
 <div class="body">${ARTICLE.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}</div></div>
+<p class="thread-meta">Posted: 2 years ago 16 replies</p>
 ${replies.map((text, n) => `<div class="post comment"><div class="author">${COMMENTS[n % 4]![0]}</div><div class="date">March ${n + 3}, 2024</div><div class="body"><p>${text}</p></div></div>`).join('\n')}
 </div></main>`,
   );
@@ -135,18 +163,19 @@ describe('an article in a container with a comment-ish class', () => {
 describe('a thread of comments in a text dump', () => {
   // A blog post as a text browser dumps it: the article, a line naming the thread, then each comment as its author
   // and date, its text and a "Reply" link, the comments holding most of the page's prose.
-  const dump = [
+  const dumpNamedBy = (label: string): string => [
     'Home',
     'News',
     'The bridge will be rebuilt',
     'by Jane Writer on March 2, 2024',
     ...ARTICLE,
     'Previous post: The river in winter',
-    '{ 40 comments… read them below or add one }',
+    label,
     ...THREAD.flatMap(([who, text], n) => [`${who} March ${(n % 28) + 1}, 2024 at 10:00 am`, `    ${text}`, '    Reply']),
     'Leave a Comment',
     '© 2024 The Example Gazette',
   ].join('\n\n');
+  const dump = dumpNamedBy('{ 40 comments… read them below or add one }');
 
   it('is left out of the article by default, and given apart with the option', () => {
     const article = declutter(dump, { input: 'text' });
@@ -155,6 +184,33 @@ describe('a thread of comments in a text dump', () => {
     const withComments = declutter(dump, { input: 'text', comments: true });
     expect(withComments.text).toBe(article.text);
     for (const [, text] of THREAD) expect(withComments.comments?.text).toContain(text);
+  });
+
+  it('is found under the stock label with the post\'s long title, printed without its quotes', () => {
+    const article = declutter(dumpNamedBy('40 Responses to The Bridge Will Be Rebuilt After a Decade of Debate & Delay in the Council'), { input: 'text' });
+    for (const p of ARTICLE) expect(article.text).toContain(p);
+    for (const [, text] of THREAD) expect(article.text).not.toContain(text);
+  });
+
+  it.each([
+    ['a count that goes on with a call to read and add', '{ 3 comments… read them below or add one }'],
+    ['the stock label with the post\'s title', '3 Responses to “The bridge will be rebuilt”'],
+  ])('is found under %s, with no reply lines', (_name, label) => {
+    // A short thread: its indented comments must not outweigh the article's column.
+    const few = COMMENTS.slice(0, 3);
+    const numbered = [
+      'Home',
+      'The bridge will be rebuilt',
+      'by Jane Writer on March 2, 2024',
+      ...ARTICLE,
+      label,
+      ...few.flatMap(([who, text], n) => [`${n + 1}`, `${who} 03.${n + 1}.24 at 10:00`, `    ${text}`]),
+      'Leave a Comment',
+      '© 2024 The Example Gazette',
+    ].join('\n\n');
+    const article = declutter(numbered, { input: 'text' });
+    for (const p of ARTICLE) expect(article.text).toContain(p);
+    for (const [, text] of few) expect(article.text).not.toContain(text);
   });
 
   it('is not found in a forum thread, whose posts carry their poster\'s details', () => {

@@ -8,6 +8,16 @@ import { declutter } from '../src/index.js';
 
 const links = (words: readonly string[]) => `<ul>${words.map((w) => `<li><a href="/${w.toLowerCase()}">${w}</a></li>`).join('')}</ul>`;
 
+/** A DOM block with hand-made features: content when its score is good. */
+function block(index: number, score: number, text: string, f: Partial<BlockFeatures>): Block {
+  const features: BlockFeatures = {
+    words: text.split(/\s+/).length, chars: text.length, stopwordDensity: 0.4, terminalPunctuation: score > 0, sentences: 1,
+    capitalisedRatio: 0.2, bullet: false, digitRatio: 0, menuPattern: undefined, position: 0, linkDensity: 0, ...f,
+  };
+  const label = score >= 3 ? 'content' : 'boilerplate';
+  return scored({ index, text, kind: 'paragraph', features, initialLabel: label, label, score, reasons: [] });
+}
+
 describe('a photo caption above a footer of link lists in a div, and no prose region', () => {
   const column = (heading: string, k: number) =>
     `<div class="col"><p>${heading}</p>${links(['World', 'Politics', 'Health', 'Money', 'Travel', 'Recipes', 'Technology', 'Science', 'Sports', 'Weather'].map((w) => `${w} ${k}`))}</div>`;
@@ -27,15 +37,6 @@ describe('a photo caption above a footer of link lists in a div, and no prose re
 });
 
 describe('a grid of topic teasers, each block confidently boilerplate, beside a shorter article', () => {
-  /** A DOM block with hand-made features: content when its score is good. */
-  function block(index: number, score: number, text: string, f: Partial<BlockFeatures>): Block {
-    const features: BlockFeatures = {
-      words: text.split(/\s+/).length, chars: text.length, stopwordDensity: 0.4, terminalPunctuation: score > 0, sentences: 1,
-      capitalisedRatio: 0.2, bullet: false, digitRatio: 0, menuPattern: undefined, position: 0, linkDensity: 0, ...f,
-    };
-    const label = score >= 3 ? 'content' : 'boilerplate';
-    return scored({ index, text, kind: 'paragraph', features, initialLabel: label, label, score, reasons: [] });
-  }
   const story = 'The company said on Tuesday that the service had been restored for most of its users after an outage that lasted for several hours and was felt by people around the world.';
   const article = [0, 1, 2].map((k) => block(k, 6, `Paragraph ${k}. ${story}`, { ancestors: [1, 2], containerId: 2, tagPath: 'div>div>p' }));
   const teasers: Block[] = [];
@@ -51,5 +52,25 @@ describe('a grid of topic teasers, each block confidently boilerplate, beside a 
     expect(article.every((b) => b.label === 'content')).toBe(true);
     expect(teasers.every((b) => b.label === 'boilerplate')).toBe(true);
     expect(article[0]!.reasons).toContain('→outweighs-selection');
+  });
+});
+
+describe('a priced product grid above a carousel that repeats one promotion on every slide', () => {
+  const cards: Block[] = [];
+  for (let k = 0; k < 40; k++) {
+    const card = [1, 10, 100 + k];
+    cards.push(block(3 * k, -5, `Field Wallet ${k}`, { ancestors: card, containerId: 100 + k, tagPath: 'div>a>p', linkDensity: 1 }));
+    cards.push(block(3 * k + 1, -5, 'Aluminium | Anodised', { ancestors: card, containerId: 100 + k, tagPath: 'div>a>p', linkDensity: 1 }));
+    cards.push(block(3 * k + 2, -5, `$${59 + k}`, { ancestors: card, containerId: 100 + k, tagPath: 'div>a>p', linkDensity: 1 }));
+  }
+  const promotion = 'Every wallet is cut from one block of aluminium and finished by hand, so it keeps its shape in a pocket for years.';
+  const slides = [0, 1, 2].map((k) => block(120 + k, 6, promotion, { ancestors: [1, 20, 200 + k], containerId: 200 + k, tagPath: 'div>div>p' }));
+
+  it('is the content: the promotion weighs once, less than the grid', () => {
+    const blocks = [...cards, ...slides];
+    selectMainRegions(blocks, CALIBRATION);
+    // Each card's name and price (the material line, the same on every card, is kept once).
+    expect(cards.filter((_, i) => i % 3 !== 1).every((b) => b.label === 'content')).toBe(true);
+    expect(cards[0]!.reasons).toContain('→record-grid');
   });
 });

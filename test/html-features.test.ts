@@ -87,6 +87,16 @@ describe('classTokens', () => {
     }
   });
 
+  it('ignores the markers a blog engine prefixes with the item\'s name ("entry-category-news entry-author-jane")', () => {
+    expect(meaningfulTokens('entry-category-weather entry-author-jane_doe entry-type-post entry')).toEqual(['entry', 'post']);
+    expect(meaningfulTokens('post-tag-amor post-author-kristen')).toEqual(['post']);
+    for (const cls of ['entry-tags', 'post-tags', 'entry-tag-list', 'post-category-links']) expect(meaningfulTokens(cls)).toContain('tags');
+    expect(meaningfulTokens('entry-author-name entry-category-news')).toContain('author');
+    expect(meaningfulTokens('entry-author-jane')).toContain('author');
+    expect(meaningfulTokens('entry-author-jane_doe entry-type-post entry')).toEqual(['entry', 'post']);
+    expect(meaningfulTokens('post type-post author-kristen')).toEqual(['post']);
+  });
+
   it('ignores custom taxonomy markers ("product_tag-12oz", "product_cat-cups")', () => {
     expect(meaningfulTokens('product type-product product_cat-accessories product_tag-12oz')).toEqual([]);
     expect(meaningfulTokens('portfolio_category-news')).toEqual([]);

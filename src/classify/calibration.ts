@@ -236,6 +236,8 @@ export const CALIBRATION = deepFreeze({
     threadMinArticleWords: 60,
     /** …a line naming the thread ("12 Comments") of at most this many words between the article and the comments… */
     commentLabelMaxWords: 12,
+    /** …read in lines of at most this many characters (a line of post metadata may hold it as one of its items)… */
+    commentLabelMaxChars: 200,
     /** …its comments' prose in at least this many separate units (one run of paragraphs is an article's wrapper)… */
     threadMinUnits: 3,
     /** Text dumps: most short lines (names, dates, links) between two comments' "Reply" lines, in the median; a forum's posts carry more. */

@@ -24,9 +24,10 @@ export function snapshot(blocks: readonly Block[]): Snapshot {
  * every block that was content before the step lost its label to it, counted by the words of its blocks that are
  * good on their own evidence, against the words of the content kept that are not confidently boilerplate (a
  * footer's menus kept as a grid weigh nothing). At least `minRegionWords`, and more than `runOverKept` times what
- * the step kept. Undefined when the step may stand.
+ * the step kept. Undefined when the step may stand. `distinct`: a text repeated in the run weighs once (beside a grid,
+ * a carousel's cloned slides are one promotion, not an article).
  */
-export function outweighingRun(blocks: readonly Block[], before: Snapshot, c: Calibration): Region | undefined {
+export function outweighingRun(blocks: readonly Block[], before: Snapshot, c: Calibration, { distinct = false } = {}): Region | undefined {
   let judged = 0;
   let all = 0;
   for (const b of blocks) {
@@ -39,10 +40,12 @@ export function outweighingRun(blocks: readonly Block[], before: Snapshot, c: Ca
   let from = -1;
   let last = -1;
   let good = 0;
+  const seen = new Set<string>();
   const close = () => {
     if (from >= 0 && (best === undefined || good > best.contentWords)) best = { from, to: last, value: good, contentWords: good };
     from = -1;
     good = 0;
+    seen.clear();
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -50,7 +53,8 @@ export function outweighingRun(blocks: readonly Block[], before: Snapshot, c: Ca
     else if (before.labels[i] === 'content') {
       if (from < 0) from = i;
       last = i;
-      if (b.tier === 'good') good += b.features.words;
+      if (b.tier === 'good' && !(distinct && seen.has(b.text))) good += b.features.words;
+      if (distinct) seen.add(b.text);
     }
   }
   close();

@@ -7,9 +7,13 @@
 import type { Block, BlockFeatures } from '../blocks/block.js';
 import type { Section } from '../blocks/trace.js';
 import { BULLET } from '../blocks/vocab.js';
+import { words } from '../lang/words.js';
 import type { Calibration } from './calibration.js';
 import { isProse } from './shapes.js';
-import { COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_LABEL, COMMENT_SECTION, REPLY_LINE, RELATED_SECTION, REVIEW_SECTION, UNIT_CLASS_WORDS } from './vocab.js';
+import {
+  COMMENT_ATTRIBUTION, COMMENT_CALL, COMMENT_COUNT_MENTION, COMMENT_LABEL, COMMENT_SECTION, LINE_ITEM_SEPARATOR, QUOTED_TITLE, REPLY_LINE,
+  RELATED_SECTION, REVIEW_SECTION, TITLED_COMMENT_LABEL, UNIT_CLASS_WORDS,
+} from './vocab.js';
 
 /** Facts about the whole page that some rules compare a block with. */
 export interface PageContext {
@@ -330,7 +334,7 @@ function commentThread(blocks: readonly Block[], c: Calibration): Set<number> | 
     if (firstArticleProse < 0) firstArticleProse = i;
     lastArticleProse = i;
   }
-  if (articleWords < p.threadMinArticleWords || !hasCommentLabel(blocks, firstArticleProse + 1, first, c)) return undefined;
+  if (articleWords < p.threadMinArticleWords || !hasCommentLabel(blocks, firstArticleProse + 1, first + 1, c)) return undefined;
   let commentWords = 0;
   let otherWords = 0;
   let units = 0;
@@ -357,11 +361,23 @@ function commentThread(blocks: readonly Block[], c: Calibration): Set<number> | 
   return thread;
 }
 
-/** A short line between `from` and `to` (exclusive) naming a comment thread (see COMMENT_LABEL). */
+/**
+ * A short line between `from` and `to` (exclusive) naming a comment thread: a label (see COMMENT_LABEL) or a count of
+ * comments (see COMMENT_COUNT_MENTION), alone or as one item of a line of post metadata ("Posted on May 3 | 48
+ * Comments"). The post's title after it ("38 Responses to “…”", see TITLED_COMMENT_LABEL and QUOTED_TITLE) does not count
+ * towards the line's length.
+ */
 function hasCommentLabel(blocks: readonly Block[], from: number, to: number, c: Calibration): boolean {
+  const max = c.pageContext.commentLabelMaxWords;
   for (let i = from; i < to; i++) {
     const b = blocks[i]!;
-    if (b.features.words <= c.pageContext.commentLabelMaxWords && COMMENT_LABEL.test(headingText(b.text).replace(LEADING_BRACE, ''))) return true;
+    if (b.text.length > c.pageContext.commentLabelMaxChars) continue;
+    const line = headingText(b.text).replace(LEADING_BRACE, '').replace(QUOTED_TITLE, '');
+    for (const item of line.split(LINE_ITEM_SEPARATOR)) {
+      const text = item.trim();
+      if (TITLED_COMMENT_LABEL.test(text)) return true;
+      if (words(text).length <= max && (COMMENT_LABEL.test(text) || COMMENT_COUNT_MENTION.test(text))) return true;
+    }
   }
   return false;
 }

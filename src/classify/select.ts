@@ -37,8 +37,9 @@ function selectGrid(context: StageContext): void {
   const before = snapshot(blocks);
   const regions = chooseGrid(context);
   if (regions === undefined) return;
-  // A grid or a run of cards that would throw away an article outweighing it is not the page's content.
-  const run = outweighingRun(blocks, before, c);
+  // A grid or a run of cards that would throw away an article outweighing it is not the page's content; a promotion
+  // repeated in a carousel beside it is no such article.
+  const run = outweighingRun(blocks, before, c, { distinct: true });
   if (run === undefined) context.regions = regions;
   else undoStep(blocks, run, before, 'grids');
 }

@@ -5,11 +5,12 @@
 
 /**
  * Headings that open a comment section ("167 comments", "Top Rated Comments", "Leave a Reply", "12 thoughts on
- * …"). Matched against the lower-cased block with brackets stripped. What follows such a heading is readers'
- * text, not the article.
+ * …", "37 Responses to “Title”", and a count that goes on after an ellipsis: "{ 14 comments… read them below or add
+ * one }"). Matched against the lower-cased block with brackets stripped. What follows such a heading is readers' text,
+ * not the article.
  */
 export const COMMENT_SECTION =
-  /^(?:\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts on\b.*|reactions?)|(?:top rated |latest |all |view |show |read |reader |user |newest |oldest )?comments?(?:\s*\(\d[\d,]*\))?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|comments are closed\.?|what do you think\??|kommentare|commentaires|comentarios|commenti)$/u;
+  /^(?:\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts on\b.*|reactions?)|\d[\d,.]*\s+comments?(?:…|\.\.\.)\s.*|\d[\d,.]*\s+(?:comments?|responses?)\s(?:to|on)\s.*|(?:top rated |latest |all |view |show |read |reader |user |newest |oldest )?comments?(?:\s*\(\d[\d,]*\))?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|comments are closed\.?|what do you think\??|kommentare|commentaires|comentarios|commenti)$/u;
 
 /**
  * Headings that open a product page's customer reviews ("Customer Reviews", "Reviews (24)", "Ratings & Reviews"),
@@ -26,6 +27,29 @@ export const REVIEW_SECTION =
  */
 export const COMMENT_LABEL =
   /^(?:\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts on)\b|(?:\d[\d,.]*\s+)?(?:reader |user |all |view all |show all |load all )?comments?\b|leave a (?:reply|comment)\b|post a comment\b|add a comment\b|join the (?:discussion|conversation)\b|kommentare\b|commentaires\b|comentarios\b|commenti\b)/u;
+
+/**
+ * A count of comments inside a line that says more ("There are 12 comments.", "Read the 8 comments »", "8 kind
+ * comments on …"): a number, at most one word, then the noun. Not "replies": inside a line, that is a forum thread's
+ * own metadata ("Posted: 2 years ago 21 replies"), whose replies are the content. Matched against one item of a short
+ * line (see LINE_ITEM_SEPARATOR), lower-cased; like COMMENT_LABEL, only read where the markup already shows a thread.
+ */
+export const COMMENT_COUNT_MENTION = /(?:^|\s)\d[\d,.]*\s(?:\p{L}+\s)?(?:comments?|responses?)\b/u;
+
+/**
+ * The stock label of a thread followed by the post's title ("38 responses to Why focus matters", "12 thoughts on …"),
+ * which a text browser prints without its quotes: a label however long the title. Lower-cased.
+ */
+export const TITLED_COMMENT_LABEL = /^\d[\d,.]*\s(?:\p{L}+\s)?(?:comments?|responses?|thoughts)\s(?:on|to)\s/u;
+
+/** The separator between the items of a line of post metadata ("Posted on May 3 | Travel | 48 Comments »"). */
+export const LINE_ITEM_SEPARATOR = /\s[|·•]\s/u;
+
+/**
+ * The post's title quoted at the end of a comment label ("38 responses to “Why focus matters”"): not counted in the
+ * label's length. Matched against the lower-cased line.
+ */
+export const QUOTED_TITLE = /[“"«][^“”"«»]{0,300}[”"»]?\s*$/u;
 
 /** The link under each reader's comment that answers it ("Reply", "Reply ↓", "Reply to this"), lower-cased. */
 export const REPLY_LINE = /^(?:↓\s?)?reply(?:\s?↓| to this(?: comment| parent)?)?$/u;

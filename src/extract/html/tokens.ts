@@ -4,7 +4,7 @@
  */
 
 import {
-  AUTHOR_PART_WORDS, CLASS_TOKEN_VOCAB, NEGATING_CLASS_PREFIXES, POST_MARKER_PREFIXES, TAG_LIST_WORDS, TAXONOMY_CLASS_PREFIXES,
+  AUTHOR_PART_WORDS, CLASS_TOKEN_VOCAB, MARKER_LEAD_WORDS, NEGATING_CLASS_PREFIXES, POST_MARKER_PREFIXES, TAG_LIST_WORDS, TAXONOMY_CLASS_PREFIXES,
 } from './vocab.js';
 
 /** Character classes the splitter distinguishes. */
@@ -46,6 +46,9 @@ export function meaningfulTokens(value: string): string[] {
     let start = -1;
     let prev: CharType = SEPARATOR;
     let firstWord = true;
+    /** The entry's first word names a post ("entry-category-news"): its second word may start a marker too. */
+    let itemLead = false;
+    let secondWord = false;
     let firstCanonical: string | undefined;
     /** End of the current part (the run between separators), and whether it is a generated name. */
     let partEnd = entryStart;
@@ -64,17 +67,19 @@ export function meaningfulTokens(value: string): string[] {
       if (cut >= 0 && start >= 0) {
         if (!generatedPart && mayBeKnownWord(value, start, cut)) {
           const word = value.slice(start, cut).toLowerCase();
-          if (firstWord && cut < entryEnd) {
-            if (NEGATING_CLASS_PREFIXES.has(word) && hasWordAfter(value, cut, entryEnd)) break;
+          if ((firstWord || (secondWord && itemLead)) && cut < entryEnd) {
+            if (firstWord && NEGATING_CLASS_PREFIXES.has(word) && hasWordAfter(value, cut, entryEnd)) break;
             if (TAXONOMY_CLASS_PREFIXES.has(word) && slugFollows(value, cut, entryEnd)) break;
-            if (POST_MARKER_PREFIXES.has(word) && slugFollows(value, cut, entryEnd, AUTHOR_PART_WORDS) && hasTaxonomyMarker(value)) break;
+            if (POST_MARKER_PREFIXES.has(word) && slugFollows(value, cut, entryEnd, AUTHOR_PART_WORDS) && hasPostMarker(value)) break;
           }
+          if (firstWord) itemLead = MARKER_LEAD_WORDS.has(word);
           const canonical = CLASS_TOKEN_VOCAB.get(word);
           if (firstWord) firstCanonical = canonical;
           if (canonical !== undefined && !tokens.includes(canonical) && !qualifiedAway(canonical, firstCanonical, value, cut, entryEnd)) {
             tokens.push(canonical);
           }
         }
+        secondWord = firstWord;
         firstWord = false;
         start = type === SEPARATOR ? -1 : cut;
       } else if (start < 0 && type !== SEPARATOR) {
@@ -205,11 +210,15 @@ function slugFollows(value: string, from: number, end: number, structuralWords: 
   return !structuralWords.has(value.slice(start, stop).toLowerCase());
 }
 
-/** A taxonomy marker entry ("tag-amor", "category-news") anywhere in the class list. Rare path: "author-…" only. */
-const TAXONOMY_MARKER = /(?:^|\s)(?:tag|categor(?:y|ies))[-_][a-z0-9]/i;
+/**
+ * A marker a CMS puts on a post's own element, anywhere in the class list: a taxonomy marker ("tag-amor",
+ * "category-news", "entry-category-news") or the post's type ("type-post", "entry-type-post"). Rare path: "author-…"
+ * only.
+ */
+const POST_MARKER = /(?:^|\s)(?:(?:entry|post)[-_])?(?:tag|categor(?:y|ies)|type)[-_][a-z0-9]/i;
 
-function hasTaxonomyMarker(value: string): boolean {
-  return TAXONOMY_MARKER.test(value);
+function hasPostMarker(value: string): boolean {
+  return POST_MARKER.test(value);
 }
 
 /** End of the word starting at `start`, cut by the same rules as meaningfulTokens (separators, camelCase, digits). */

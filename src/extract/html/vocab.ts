@@ -273,10 +273,18 @@ export const TAG_LIST_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Markers a CMS puts beside its taxonomy markers on a post's own element ("author-kristen" next to "tag-amor"):
- * with a slug after them and a taxonomy marker in the same class list, they name the post's author, not a byline.
+ * Markers a CMS puts beside its taxonomy or type markers on a post's own element ("author-kristen" next to "tag-amor"
+ * or "type-post"): with a slug after them and such a marker in the same class list, they name the post's author, not
+ * a byline.
  */
 export const POST_MARKER_PREFIXES: ReadonlySet<string> = new Set(['author']);
+
+/**
+ * First words of a post's own markers in blog engines that prefix them with the item's name ("entry-category-news
+ * entry-author-jane_doe entry-type-post"): after one of these words, a taxonomy or author marker is read as if it
+ * started the entry. Keep in step with POST_MARKER in tokens.ts.
+ */
+export const MARKER_LEAD_WORDS: ReadonlySet<string> = new Set(['entry', 'post']);
 
 /**
  * Words that, after "author", make the entry a byline element ("author-name", "author-bio", "author-box"), never
