@@ -13,6 +13,11 @@
 //   npm run bench -- --sets a,b  only these sets (by name), e.g. the two small ones when the slow tools' hour on
 //                                the two large ones cannot be spared; results.md names the sets it holds
 //   npm run bench -- --redraw    draw bench/chart.svg again from bench/results.json, running nothing
+//   npm run bench -- --combine A.json B.json
+//                                one bench/results.md, chart.svg and results.json from runs made side by side on
+//                                the same commit with different --sets (each set measured whole in one of them, so
+//                                its speed ratios come from one run); results.md names every run's date, load and
+//                                length. On two cores, two runs side by side halve the wall time of the full run
 //
 // Fairness: every page is read, gunzipped and decoded to a string before any timing, and every tool gets that
 // same string (declutter too, though it also takes bytes). Each tool runs in fresh processes (bench/child.mjs), one
@@ -85,12 +90,16 @@ const CHECKS = [
 const CHECK_TOLERANCE = 0.01;
 
 function parseArgs(argv) {
-  const args = { quick: false, passes: undefined, redraw: false, sets: SETS };
+  const args = { quick: false, passes: undefined, redraw: false, combine: undefined, sets: SETS };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') args.quick = true;
     else if (arg === '--redraw') args.redraw = true;
-    else if (arg === '--passes') {
+    else if (arg === '--combine') {
+      args.combine = argv.slice(i + 1);
+      if (args.combine.length < 2 || args.combine.some((file) => file.startsWith('--'))) usage('--combine takes two or more results.json files, and nothing after them');
+      break;
+    }    else if (arg === '--passes') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) usage(`--passes needs a whole number of at least 1`);
       args.passes = n;
@@ -107,7 +116,7 @@ function parseArgs(argv) {
 }
 
 function usage(error) {
-  const text = 'usage: npm run bench [-- --quick] [-- --passes N] [-- --sets a,b] [-- --redraw]\n';
+  const text = 'usage: npm run bench [-- --quick] [-- --passes N] [-- --sets a,b] [-- --redraw] [-- --combine A.json B.json…]\n';
   if (error === undefined) {
     process.stdout.write(text);
     process.exit(0);
@@ -413,9 +422,7 @@ Written by \`npm run bench\` (bench/run.mjs). Do not edit by hand: run it again.
 - **Date:** ${env.date}
 - **Versions:** Node ${env.node}; ${env.versions.join('; ')} (declutter at ${env.commit})
 - **Machine:** ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB (\`os.cpus()\`, \`os.totalmem()\`)
-- **Run conditions:** ${env.usableCores < env.cores ? `pinned to ${env.usableCores} of the ${env.cores} cores (CPU affinity); ` : ''}a shared machine with other work running: load average ${env.load[0].toFixed(2)} at the start,
-  ${env.load[1].toFixed(2)} at the end, on ${env.cores} cores. Speeds are comparable with each other (the tools' timed passes
-  were interleaved) but not with a quiet machine. The run took ${Math.round(env.seconds / 60)} minutes of wall time.
+- **Run conditions:** ${runConditions(env)}
 - **Pages:** ${pages} (every page${pagesNote(runs, env)}). HTML for every tool; the text dumps (w3m's
   in \`text/\`, lynx's in \`text-lynx/\`) for declutter only.
 - **Method:** pages read, gunzipped and decoded (the page's own charset) to strings before any timing; every tool
@@ -469,6 +476,57 @@ ${profileTable(profile, 8)}
 `;
 }
 
+/**
+ * One set of results from runs made side by side (--combine): every set must come from exactly one run, and every
+ * run from the same commit, or the figures would not describe one extractor. Exits 2 when they do not.
+ */
+function combine(files) {
+  const saved = files.map((file) => {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      return usage(`${file}: not a results.json (${String(error.message).split('\n')[0]})`);
+    }
+  });
+  const commits = [...new Set(saved.map((s) => s.env.commit))];
+  if (commits.length > 1) usage(`the runs measured different commits (${commits.join(', ')})`);
+  const runs = [];
+  for (const set of SETS) {
+    const found = saved.flatMap((s) => s.runs.filter((run) => run.set === set.name));
+    if (found.length > 1) usage(`${set.name} was measured by more than one of the runs`);
+    if (found.length === 1) runs.push({ ...found[0], set });
+  }
+  const profiles = saved.flatMap((s) => s.profile ?? []);
+  const profile = SETS.flatMap((set) => profiles.filter((p) => p.set === set.name));
+  const parts = saved.map((s) => ({ sets: s.runs.map((run) => run.set), date: s.env.date, load: s.env.load, seconds: s.env.seconds }));
+  const env = {
+    ...saved[0].env,
+    date: parts.map((part) => part.date).sort().at(-1),
+    load: [Math.min(...parts.map((part) => part.load[0])), Math.max(...parts.map((part) => part.load[1]))],
+    seconds: Math.max(...parts.map((part) => part.seconds)),
+    sets: runs.map((run) => run.set.name),
+    parts,
+  };
+  writeResults(runs, env, { quick: false }, profile.length > 0 ? profile : undefined);
+  note(`wrote bench/results.md, bench/chart.svg and bench/results.json from ${files.length} runs`);
+}
+
+/** How the results were measured: in one run, or in runs side by side (--combine). */
+function runConditions(env) {
+  const shared = `${env.usableCores < env.cores ? `pinned to ${env.usableCores} of the ${env.cores} cores (CPU affinity); ` : ''}a shared machine with other work running`;
+  if (env.parts === undefined) {
+    return `${shared}: load average ${env.load[0].toFixed(2)} at the start,
+  ${env.load[1].toFixed(2)} at the end, on ${env.cores} cores. Speeds are comparable with each other (the tools' timed passes
+  were interleaved) but not with a quiet machine. The run took ${Math.round(env.seconds / 60)} minutes of wall time.`;
+  }
+  const parts = env.parts.map((part, i) =>
+    `run ${i + 1} (${part.sets.join(', ')}): ended ${part.date.replace('T', ' ').replace(/:\d\dZ$/, ' UTC')}, load average ${part.load[0].toFixed(2)} at the start and ${part.load[1].toFixed(2)} at the end, ${Math.round(part.seconds / 60)} minutes`);
+  return `${shared}. ${env.parts.length} runs side by side on the same commit,
+  each set measured whole in one of them (\`--combine\`): ${parts.join('; ')}, on ${env.cores} cores. Within a set the
+  speeds are comparable with each other (the tools' timed passes were interleaved); across sets and with a quiet
+  machine they are not.`;
+}
+
 /** Draws bench/chart.svg again from bench/results.json, without running anything. */
 function redraw() {
   const saved = JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8'));
@@ -480,6 +538,7 @@ function redraw() {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.redraw) return redraw();
+  if (args.combine !== undefined) return combine(args.combine);
   const loadStart = os.loadavg()[0];
   const started = performance.now();
   measuredCommit = gitDescription();
