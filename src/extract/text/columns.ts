@@ -40,6 +40,14 @@ const CELL_WALLS = /[|│┃║]/gu;
 const WALL_START = /^\s*[|│┃║]/u;
 const WALL_END = /[|│┃║]\s*$/u;
 
+/**
+ * A row of a drawn table: a wall first and another last ("| cell | cell |"); a lone "|" is text. Its walls are
+ * read as blanks when a rule or another row is next to it.
+ */
+function drawnRow(text: string): boolean {
+  return WALL_START.test(text) && WALL_END.test(text) && text.trim().length > 1;
+}
+
 interface Gutter {
   /** The column where the right-hand text starts: the blank is the column before it. */
   at: number;
@@ -55,7 +63,9 @@ interface Gutter {
  * read as blanks; rules across a gutter become blank lines.
  */
 export function splitColumns(lines: readonly DumpLine[]): DumpLine[] {
-  const texts = lines.map((l) => (WALL_START.test(l.text) && WALL_END.test(l.text) ? l.text.replace(CELL_WALLS, ' ').trimEnd() : l.text));
+  const rows = lines.map((l) => drawnRow(l.text));
+  const ruled = (i: number): boolean => i >= 0 && i < lines.length && (rows[i]! || isDecoration(lines[i]!.text));
+  const texts = lines.map((l, i) => (rows[i]! && (ruled(i - 1) || ruled(i + 1)) ? l.text.replace(CELL_WALLS, ' ').trimEnd() : l.text));
   const budget = { cuts: MAX_CUTS };
   const out: DumpLine[] = [];
   for (const piece of split(texts, budget, false)) {
