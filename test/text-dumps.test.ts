@@ -182,3 +182,37 @@ describe('unwrap', () => {
     expect(unwrap(lines(text)).map((l) => l.text)).toEqual([han, han]);
   });
 });
+
+/** Two columns side by side: `left` lines from column 0, `right` lines from column `at`, as links and html2text lay out a table. */
+function sideBySide(left: string[], right: string[], at: number, wall = ''): string {
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const l = left[i] ?? '';
+    const r = right[i] ?? '';
+    out.push(wall === '' ? `${l.padEnd(at)}${r}`.trimEnd() : `${wall} ${l.padEnd(at - 4)} ${wall} ${r.padEnd(40)} ${wall}`);
+  }
+  return out.join('\n');
+}
+
+describe('side-by-side columns', () => {
+  const MENU = ['Home', 'News', 'Sport and leisure', 'Weather', 'Letters', 'Archive', 'Contact us', 'About the paper'];
+  const column = wrap(PARAGRAPH.split(' '), 40).split('\n');
+
+  it('reads a sidebar and an article laid out side by side column after column, the article whole', () => {
+    const text = [wrap(PARAGRAPH.split(' '), 78), '', sideBySide(MENU, [...column, '', ...column], 24)].join('\n');
+    expect(unwrap(lines(text)).map((l) => l.text)).toEqual([PARAGRAPH, ...MENU, PARAGRAPH, PARAGRAPH]);
+  });
+
+  it('reads the cells of a drawn grid table (pandoc) column after column', () => {
+    const rule = `+${'-'.repeat(22)}+${'-'.repeat(42)}+`;
+    const text = [rule, sideBySide(MENU, column, 26, '|'), rule].join('\n');
+    expect(unwrap(lines(text)).map((l) => l.text).filter((t) => !t.startsWith('+'))).toEqual([...MENU, PARAGRAPH]);
+  });
+
+  it('keeps the rows of a table of one-line cells, and list items with their bullets', () => {
+    const rows = MENU.map((m, i) => `${m.padEnd(20)}Opening hours ${i + 1} to ${i + 5}, Monday to Friday`);
+    expect(unwrap(lines(rows.join('\n'))).map((l) => l.text)).toEqual(rows);
+    const items = wrap(PARAGRAPH.split(' '), 60).split('\n').map((l) => `-   ${l}`);
+    expect(unwrap(lines(items.join('\n'))).map((l) => l.text)).toEqual(items);
+  });
+});

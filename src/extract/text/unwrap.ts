@@ -4,6 +4,7 @@
  * menu. A renderer breaks a line only where the next word would not fit, so two lines are one paragraph when
  * the first is full: its width plus the next line's first word passes the dump's width.
  */
+import { fullInColumn, splitColumns } from './columns.js';
 import { bulletEnd, isDecoration } from './conventions.js';
 
 /** Widths renderers wrap at: from narrow terminals and mail (40) to wide terminals (160); wider is unwrapped text. */
@@ -100,6 +101,8 @@ export interface DumpLine {
   text: string;
   /** Leading columns. */
   indent: number;
+  /** The right edge of the column of side-by-side columns the line was cut from (see splitColumns): it wraps there. */
+  edge?: number;
 }
 
 /** A logical line: one or more lines of the dump joined. */
@@ -119,28 +122,32 @@ export interface JoinedLine {
  * apart. When the dump separates no paragraphs by blank lines (html2text), a full line ending a sentence
  * before a capital also ends the paragraph.
  */
-export function unwrap(lines: readonly DumpLine[]): JoinedLine[] {
+export function unwrap(dumped: readonly DumpLine[]): JoinedLine[] {
+  const lines = splitColumns(dumped);
+  const uncut = lines.filter((l) => l.edge === undefined);
   let blanks = 0;
   const widths: number[] = [];
-  for (const l of lines) {
+  for (const l of uncut) {
     if (l.text.length === 0) blanks++;
     else widths.push(displayWidth(l.text));
   }
-  const width = unwrapped(lines, wrapWidth(widths));
+  const width = unwrapped(uncut, wrapWidth(widths));
   const dense = blanks < widths.length * DENSE_BLANK_SHARE;
   const out: JoinedLine[] = [];
   let current: JoinedLine | undefined;
   let continueAt = -1;
   let lastWidth = 0;
   let lastText = '';
+  let lastEdge = width;
   for (const l of lines) {
     if (l.text.length === 0) {
       current = undefined;
       continue;
     }
     const w = displayWidth(l.text);
-    if (current !== undefined && width !== undefined && l.indent === continueAt && bulletEnd(l.text, l.indent, true) < 0 &&
-      lastWidth + 1 + firstWordWidth(l.text, l.indent) > width - WIDTH_SLACK && !columned(lastText) && !columned(l.text) &&
+    const edge = l.edge ?? width;
+    if (current !== undefined && lastEdge !== undefined && l.indent === continueAt && bulletEnd(l.text, l.indent, true) < 0 &&
+      edge === lastEdge && full(lastWidth, firstWordWidth(l.text, l.indent), lastEdge, l.edge !== undefined) && !columned(lastText) && !columned(l.text) &&
       !isDecoration(l.text) && !isDecoration(lastText) &&
       !(dense && endsParagraph(lastText, l.text, l.indent))) {
       current.text += joiner(current.text, l.text, l.indent);
@@ -148,14 +155,20 @@ export function unwrap(lines: readonly DumpLine[]): JoinedLine[] {
       lastText = l.text;
       continue;
     }
-    const textAt = bulletEnd(l.text, l.indent, width === undefined);
+    const textAt = bulletEnd(l.text, l.indent, edge === undefined || edge === Infinity);
     current = { text: l.text.slice(l.indent), indent: l.indent, bullet: textAt >= 0 };
     out.push(current);
     continueAt = textAt >= 0 ? textAt : l.indent;
     lastWidth = w;
     lastText = l.text;
+    lastEdge = edge;
   }
   return out;
+}
+
+/** A line is full when the next line's first word would not have fit after it (see fullInColumn for a cut column). */
+function full(width: number, nextWord: number, edge: number, cut: boolean): boolean {
+  return cut ? fullInColumn(width, nextWord, edge) : width + 1 + nextWord > edge - WIDTH_SLACK;
 }
 
 /** Columns of the line's first word (a wide character alone: CJK text breaks between any two). */
