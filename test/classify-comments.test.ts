@@ -235,3 +235,22 @@ describe('a thread of comments in a text dump', () => {
     for (const [, text] of THREAD) expect(article.text).toContain(text);
   });
 });
+
+describe('a thread of comments under a short post', () => {
+  // A photo post: its title and a few lines under it, fewer words than a comment section needs above it to be told
+  // from a "Comments" link in a menu; each comment has its "Reply" link.
+  const post = 'A photo from the old stone bridge this morning, before the works began. The arches have stood for two hundred years, and by the autumn they will be gone, so I wanted to keep them.';
+  const html = page(`<div class="post"><h1>The bridge at dawn</h1><p class="meta">by Jane Writer on March 2, 2024</p><div class="entry"><p>${post}</p></div></div>
+<div id="comments"><p class="lead">{ 40 comments… read them below or add one }</p><ol class="commentlist">
+${THREAD.map(
+  ([who, text], i) => `<li class="comment"><div class="comment-author">${who} March ${i + 3}, 2024 at 10:0${i} am</div>
+<p>${text}</p><a class="reply-link" href="#reply-${i}">Reply</a></li>`,
+).join('\n')}
+</ol></div>`);
+
+  it('is left out of the post', () => {
+    const article = declutter(html);
+    expect(article.text).toContain(post);
+    for (const [, text] of THREAD) expect(article.text).not.toContain(text);
+  });
+});

@@ -84,6 +84,7 @@ function surveyPage(blocks: readonly Block[], c: Calibration, votesBefore = bloc
   let commentSectionStart: number | undefined;
   let firstAttribution: number | undefined;
   let attributions = 0;
+  let titleSeen = false;
   const countsAreTeasers = commentCountsAreTeaserMetadata(blocks, c);
   const perPostLinks = repeatedCommentHeadings(blocks, c);
   const relatedSections: [number, number][] = [];
@@ -113,7 +114,11 @@ function surveyPage(blocks: readonly Block[], c: Calibration, votesBefore = bloc
     }
     const prose = isProse(f, c.shapes.pageProse);
     if (prose) proseWords += f.words;
-    if (commentSectionStart === undefined && proseWords >= p.commentSectionMinProseWords) {
+    if (commentSectionStart === undefined && proseWords < p.commentSectionMinProseWords) {
+      // A short post under its title: the label counts when a thread of replies starts right under it.
+      if (titleSeen && isCommentHeading(b.text, c) && replyThreadFollows(blocks, i, c)) commentSectionStart = i;
+      else if (b.kind === 'heading' && f.words > 0 && !isCommentHeading(b.text, c)) titleSeen = true;
+    } else if (commentSectionStart === undefined) {
       const text = b.text;
       if (isCommentHeading(text, c) && !(countsAreTeasers && commentCount(text) !== undefined) && !perPostLinks.has(headingText(text)))
         commentSectionStart = i;
@@ -141,6 +146,21 @@ function surveyPage(blocks: readonly Block[], c: Calibration, votesBefore = bloc
     ...(commentSectionStart === undefined ? {} : { commentSectionStart }),
     ...(relatedSections.length === 0 ? {} : { relatedSections }),
   };
+}
+
+/**
+ * Whether a thread of replies starts right under the block at `label`: its first "Reply" line within
+ * `replyMaxShortLines` * 2 blocks, and at least `threadMinUnits` of them after it.
+ */
+function replyThreadFollows(blocks: readonly Block[], label: number, c: Calibration): boolean {
+  const p = c.pageContext;
+  let replies = 0;
+  for (let i = label + 1; i < blocks.length; i++) {
+    if (!isReplyLine(blocks[i]!)) continue;
+    if (replies === 0 && i - label > p.replyMaxShortLines * 2) return false;
+    if (++replies >= p.threadMinUnits) return true;
+  }
+  return false;
 }
 
 /** A line that starts with its number ("3. Mental Health", "10) Negotiation Skills"). */
